@@ -1,0 +1,77 @@
+package se.samplan.server.conformance;
+
+import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
+import ca.uhn.fhir.jpa.packages.IPackageInstallerSvc;
+import ca.uhn.fhir.jpa.packages.PackageInstallationSpec;
+import ca.uhn.fhir.jpa.packages.PackageInstallOutcomeJson;
+import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import se.samplan.profiles.SipPackage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * Installs the samplan.fhir.sip package from the classpath before the server takes requests: its
+ * profiles and terminology go into the validation chain, its definitions are stored as resources, and
+ * its search parameters become active. Never fetches anything: dependencies are not resolved, since
+ * hl7.fhir.r4.core is built into HAPI. Announces {@link SipPackageInstalled} when done.
+ */
+@Component
+public class SipPackageInstaller implements SmartInitializingSingleton {
+
+	private static final Logger log = LoggerFactory.getLogger(SipPackageInstaller.class);
+
+	private final IPackageInstallerSvc installer;
+	private final JpaStorageSettings storageSettings;
+	private final ISearchParamRegistry searchParamRegistry;
+	private final ApplicationEventPublisher events;
+
+	SipPackageInstaller(IPackageInstallerSvc installer, JpaStorageSettings storageSettings,
+			ISearchParamRegistry searchParamRegistry, ApplicationEventPublisher events) {
+		this.installer = installer;
+		this.storageSettings = storageSettings;
+		this.searchParamRegistry = searchParamRegistry;
+		this.events = events;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		long start = System.nanoTime();
+		PackageInstallationSpec spec = new PackageInstallationSpec()
+				.setName(SipPackage.ID)
+				.setVersion(SipPackage.VERSION)
+				.setPackageContents(packageBytes())
+				.setFetchDependencies(false)
+				.setInstallMode(PackageInstallationSpec.InstallModeEnum.STORE_AND_INSTALL);
+		spec.setReloadExisting(false);
+		// Batch jobs are registered only once the context is refreshed, too late for a reindex job; the
+		// package's search parameters index every resource written from now on. A new package version that
+		// changes a search parameter of existing data needs a $reindex.
+		boolean reindex = storageSettings.isMarkResourcesForReindexingUponSearchParameterChange();
+		storageSettings.setMarkResourcesForReindexingUponSearchParameterChange(false);
+		PackageInstallOutcomeJson outcome;
+		try {
+			outcome = installer.install(spec);
+		} finally {
+			storageSettings.setMarkResourcesForReindexingUponSearchParameterChange(reindex);
+		}
+		searchParamRegistry.forceRefresh();
+		log.info("Installed {}#{} in {} ms: {}", SipPackage.ID, SipPackage.VERSION,
+				(System.nanoTime() - start) / 1_000_000, outcome.getResourcesInstalled());
+		events.publishEvent(new SipPackageInstalled());
+	}
+
+	private static byte[] packageBytes() {
+		try (InputStream in = SipPackage.open()) {
+			return in.readAllBytes();
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+}

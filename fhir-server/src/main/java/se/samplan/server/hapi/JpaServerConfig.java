@@ -1,0 +1,76 @@
+package se.samplan.server.hapi;
+
+import ca.uhn.fhir.batch2.jobs.config.Batch2JobsConfig;
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
+import ca.uhn.fhir.jpa.api.config.ThreadPoolFactoryConfig;
+import ca.uhn.fhir.jpa.batch2.JpaBatch2Config;
+import ca.uhn.fhir.jpa.config.HapiJpaConfig;
+import ca.uhn.fhir.jpa.config.r4.JpaR4Config;
+import ca.uhn.fhir.jpa.config.util.HapiEntityManagerFactoryUtil;
+import ca.uhn.fhir.jpa.model.config.PartitionSettings;
+import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
+import ca.uhn.fhir.jpa.subscription.channel.config.SubscriptionChannelConfig;
+import jakarta.persistence.EntityManagerFactory;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.orm.jpa.JpaProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.orm.jpa.JpaTransactionManager;
+import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
+
+import javax.sql.DataSource;
+
+/** HAPI's JPA storage for FHIR R4 on Spring Boot's data source (H2 file by default, PostgreSQL for scale). */
+@Configuration
+@EnableConfigurationProperties({JpaProperties.class, SamplanProperties.class})
+@Import({
+		JpaR4Config.class, // FhirContext R4, DAOs and resource providers
+		HapiJpaConfig.class, // full-text service, paging provider, stale search cleanup
+		JpaBatch2Config.class, Batch2JobsConfig.class, // $reindex, $expunge and other batch jobs
+		ThreadPoolFactoryConfig.class,
+		SubscriptionChannelConfig.class}) // batch2 needs its broker even without subscriptions
+public class JpaServerConfig {
+
+	@Bean
+	public JpaStorageSettings storageSettings(SamplanProperties properties) {
+		JpaStorageSettings s = new JpaStorageSettings();
+		s.setHibernateSearchIndexFullText(true); // _content and _text (off by default since HAPI 8.0)
+		s.setAllowMultipleDelete(false);
+		s.setExpungeEnabled(false);
+		// Off by default: a workflow client must see its own writes, and cached results must never cross callers.
+		s.setReuseCachedSearchResultsForMillis(properties.getSearchCacheMillis() > 0 ? properties.getSearchCacheMillis() : null);
+		return s;
+	}
+
+	@Bean
+	public PartitionSettings partitionSettings() {
+		return new PartitionSettings();
+	}
+
+	@Bean
+	public SubscriptionSettings subscriptionSettings() {
+		return new SubscriptionSettings();
+	}
+
+	@Primary
+	@Bean
+	public LocalContainerEntityManagerFactoryBean entityManagerFactory(ConfigurableListableBeanFactory beanFactory,
+			FhirContext ctx, JpaStorageSettings settings, DataSource dataSource, JpaProperties jpaProperties) {
+		LocalContainerEntityManagerFactoryBean emf =
+				HapiEntityManagerFactoryUtil.newEntityManagerFactory(beanFactory, ctx, settings);
+		emf.setPersistenceUnitName("HAPI_PU");
+		emf.setDataSource(dataSource);
+		emf.setJpaPropertyMap(jpaProperties.getProperties()); // spring.jpa.properties.*, incl. hibernate.search.*
+		return emf;
+	}
+
+	@Primary
+	@Bean
+	public JpaTransactionManager transactionManager(EntityManagerFactory emf) {
+		return new JpaTransactionManager(emf);
+	}
+}

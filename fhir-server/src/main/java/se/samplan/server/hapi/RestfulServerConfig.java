@@ -1,0 +1,59 @@
+package se.samplan.server.hapi;
+
+import ca.uhn.fhir.context.support.IValidationSupport;
+import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
+import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
+import ca.uhn.fhir.jpa.provider.IJpaSystemProvider;
+import ca.uhn.fhir.jpa.provider.JpaCapabilityStatementProvider;
+import ca.uhn.fhir.jpa.search.DatabaseBackedPagingProvider;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.openapi.OpenApiInterceptor;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import ca.uhn.fhir.rest.server.interceptor.ResponseHighlighterInterceptor;
+import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
+import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.List;
+
+/**
+ * The FHIR REST endpoint at {@code /fhir}: HAPI's JPA resource providers, the system provider
+ * (batch, transaction, history), paging, the CapabilityStatement, Swagger UI, and every
+ * {@link RestInterceptor} bean of the application.
+ */
+@Configuration
+public class RestfulServerConfig {
+
+	public static final String FHIR_PATH = "/fhir";
+
+	@Bean
+	public RestfulServer restfulServer(IFhirSystemDao<?, ?> systemDao, ResourceProviderFactory resourceProviders,
+			IJpaSystemProvider systemProvider, DatabaseBackedPagingProvider pagingProvider, JpaStorageSettings settings,
+			ISearchParamRegistry searchParamRegistry, IValidationSupport validationSupport,
+			SamplanProperties properties, List<RestInterceptor> interceptors) {
+		RestfulServer server = new RestfulServer(systemDao.getContext());
+		server.registerProviders(resourceProviders.createProviders());
+		server.registerProvider(systemProvider);
+		pagingProvider.setDefaultPageSize(properties.getDefaultPageSize());
+		pagingProvider.setMaximumPageSize(properties.getMaxPageSize());
+		server.setPagingProvider(pagingProvider);
+		server.setDefaultResponseEncoding(EncodingEnum.JSON);
+		JpaCapabilityStatementProvider capabilities = new JpaCapabilityStatementProvider(
+				server, systemDao, settings, searchParamRegistry, validationSupport);
+		capabilities.setImplementationDescription("Samplan – samordnad individuell plan (SIP)");
+		server.setServerConformanceProvider(capabilities);
+		server.registerInterceptor(new OpenApiInterceptor());
+		server.registerInterceptor(new ResponseHighlighterInterceptor());
+		interceptors.forEach(server::registerInterceptor);
+		return server;
+	}
+
+	@Bean
+	public ServletRegistrationBean<RestfulServer> fhirServlet(RestfulServer server) {
+		ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, FHIR_PATH + "/*");
+		registration.setLoadOnStartup(1);
+		return registration;
+	}
+}

@@ -1,0 +1,60 @@
+package se.samplan.server.outcome;
+
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.hl7.fhir.r4.model.OperationOutcome.OperationOutcomeIssueComponent;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the OperationOutcome of a refused request: one issue per problem, each with the Swedish text
+ * an end user reads ({@code details.text}), the English text a developer reads ({@code diagnostics})
+ * and the FHIRPath of the element concerned ({@code expression}).
+ */
+public final class Refusal {
+
+	private final List<OperationOutcomeIssueComponent> issues = new ArrayList<>();
+
+	public static Refusal create() {
+		return new Refusal();
+	}
+
+	public Refusal issue(IssueType type, String swedishText, String englishDiagnostics, String expression) {
+		OperationOutcomeIssueComponent issue = new OperationOutcomeIssueComponent()
+				.setSeverity(IssueSeverity.ERROR)
+				.setCode(type)
+				.setDetails(new CodeableConcept().setText(swedishText))
+				.setDiagnostics(englishDiagnostics);
+		if (expression != null) {
+			issue.addExpression(expression);
+		}
+		issues.add(issue);
+		return this;
+	}
+
+	public Refusal issue(OperationOutcomeIssueComponent issue) {
+		issues.add(issue);
+		return this;
+	}
+
+	public boolean isEmpty() {
+		return issues.isEmpty();
+	}
+
+	public OperationOutcome toOperationOutcome() {
+		OperationOutcome oo = new OperationOutcome();
+		issues.forEach(oo::addIssue);
+		return oo;
+	}
+
+	/** HTTP 422 with this outcome. */
+	public BaseServerResponseException unprocessable() {
+		String summary = issues.isEmpty() ? "Unprocessable" : issues.get(0).getDiagnostics();
+		return new UnprocessableEntityException(summary, toOperationOutcome());
+	}
+}

@@ -1,0 +1,84 @@
+package se.samplan.server.validation;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.IValidationSupport;
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.jpa.config.JpaConfig;
+import ca.uhn.fhir.validation.FhirValidator;
+import ca.uhn.fhir.validation.ResultSeverityEnum;
+import ca.uhn.fhir.validation.SingleValidationMessage;
+import org.hl7.fhir.common.hapi.validation.support.UnknownCodeSystemWarningValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
+import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.hl7.fhir.r4.model.Resource;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+import se.samplan.profiles.SipPackage;
+import se.samplan.server.hapi.StorageInterceptor;
+import se.samplan.server.outcome.Refusal;
+
+import java.util.List;
+
+/**
+ * Validates every created or updated resource that claims a Samplan profile in {@code meta.profile}
+ * against it, with HAPI's instance validator on the server's own validation chain (core definitions,
+ * the installed samplan.fhir.sip package, local terminology). Errors refuse the write with 422 and an
+ * OperationOutcome naming each element. Code systems that cannot be known offline (Swedish national
+ * ones) give warnings, not errors.
+ */
+@Component
+@Interceptor
+public class ProfileValidationInterceptor implements StorageInterceptor {
+
+	public static final int ORDER = -100;
+	private static final String PROFILE_PREFIX = SipPackage.CANONICAL + "/StructureDefinition/";
+
+	private final FhirValidator validator;
+
+	public ProfileValidationInterceptor(FhirContext ctx,
+			@Qualifier(JpaConfig.JPA_VALIDATION_SUPPORT_CHAIN) IValidationSupport jpaChain) {
+		UnknownCodeSystemWarningValidationSupport unknownSystems = new UnknownCodeSystemWarningValidationSupport(ctx);
+		unknownSystems.setNonExistentCodeSystemSeverity(IValidationSupport.IssueSeverity.WARNING);
+		((ValidationSupportChain) jpaChain).addValidationSupport(unknownSystems);
+		FhirInstanceValidator module = new FhirInstanceValidator(jpaChain);
+		module.setErrorForUnknownProfiles(true);
+		validator = ctx.newValidator().registerValidatorModule(module);
+		validator.setConcurrentBundleValidation(false);
+	}
+
+	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = ORDER)
+	public void created(IBaseResource resource) {
+		validate(resource);
+	}
+
+	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = ORDER)
+	public void updated(IBaseResource previous, IBaseResource resource) {
+		validate(resource);
+	}
+
+	static boolean claimsSamplanProfile(IBaseResource resource) {
+		return resource.getMeta().getProfile().stream().anyMatch(p -> p.getValue() != null && p.getValue().startsWith(PROFILE_PREFIX));
+	}
+
+	private void validate(IBaseResource resource) {
+		if (!(resource instanceof Resource) || !claimsSamplanProfile(resource)) {
+			return;
+		}
+		List<SingleValidationMessage> errors = validator.validateWithResult(resource).getMessages().stream()
+				.filter(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
+				.toList();
+		if (errors.isEmpty()) {
+			return;
+		}
+		Refusal refusal = Refusal.create();
+		errors.forEach(m -> refusal.issue(IssueType.PROCESSING,
+				"Resursen följer inte sin profil: " + m.getMessage(),
+				m.getMessage(),
+				m.getLocationString()));
+		throw refusal.unprocessable();
+	}
+}
