@@ -9,6 +9,7 @@ import ca.uhn.fhir.jpa.config.JpaConfig;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
+import ca.uhn.fhir.validation.ValidationOptions;
 import org.hl7.fhir.common.hapi.validation.support.UnknownCodeSystemWarningValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
@@ -27,7 +28,8 @@ import java.util.List;
  * Validates every created or updated resource that claims a Samplan profile in {@code meta.profile}
  * against it, with HAPI's instance validator on the server's own validation chain (core definitions,
  * the installed samplan.fhir.sip package, local terminology). Errors refuse the write with 422 and an
- * OperationOutcome naming each element. Code systems that cannot be known offline (Swedish national
+ * OperationOutcome naming each element. A CarePlan of the national type SIP is given the SipCarePlan
+ * profile first, so it cannot escape validation by not declaring it. Code systems that cannot be known offline (Swedish national
  * ones) give warnings, not errors.
  */
 @Component
@@ -65,10 +67,16 @@ public class ProfileValidationInterceptor implements StorageInterceptor {
 	}
 
 	private void validate(IBaseResource resource) {
+		SipCarePlan.declareProfile(resource);
 		if (!(resource instanceof Resource) || !claimsSamplanProfile(resource)) {
 			return;
 		}
-		List<SingleValidationMessage> errors = validator.validateWithResult(resource).getMessages().stream()
+		// The profile is named explicitly too: one added to meta.profile during storage is not seen by the validator.
+		ValidationOptions options = new ValidationOptions();
+		if (SipCarePlan.isSip(resource)) {
+			options.addProfile(SipCarePlan.PROFILE);
+		}
+		List<SingleValidationMessage> errors = validator.validateWithResult(resource, options).getMessages().stream()
 				.filter(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
 				.toList();
 		if (errors.isEmpty()) {

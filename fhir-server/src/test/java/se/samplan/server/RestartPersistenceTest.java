@@ -1,0 +1,55 @@
+package se.samplan.server;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.instance.model.api.IIdType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Data written to the embedded H2 file database and its Lucene index is there after the server is
+ * stopped and started again on the same data directory, with the demo data loaded only once.
+ */
+class RestartPersistenceTest {
+
+	@TempDir
+	Path dataDir;
+
+	@Test
+	void dataSurvivesARestartAndDemoDataIsLoadedOnce() {
+		IIdType created;
+		try (ConfigurableApplicationContext server = start()) {
+			IGenericClient client = client(server);
+			CarePlan demo = client.read().resource(CarePlan.class).withId("sip1-careplan").execute();
+			demo.setDescription("Ändrad före omstart: sjukgymnastik i hemmet.");
+			created = client.update().resource(demo).execute().getId().toVersionless();
+		}
+		try (ConfigurableApplicationContext server = start()) {
+			IGenericClient client = client(server);
+			CarePlan read = client.read().resource(CarePlan.class).withId(created.getIdPart()).execute();
+			assertThat(read.getDescription()).isEqualTo("Ändrad före omstart: sjukgymnastik i hemmet.");
+			assertThat(read.getMeta().getVersionId()).as("the demo loader must not overwrite it").isEqualTo("2");
+			Bundle found = client.search().byUrl("CarePlan?_content=sjukgymnastik").returnBundle(Bundle.class).execute();
+			assertThat(found.getEntry()).hasSize(1);
+		}
+	}
+
+	private ConfigurableApplicationContext start() {
+		return new SpringApplicationBuilder(SamplanApplication.class)
+				.profiles("demo")
+				.run("--server.port=0", "--samplan.data-dir=" + dataDir, "--spring.jmx.enabled=false");
+	}
+
+	private static IGenericClient client(ConfigurableApplicationContext server) {
+		String port = server.getEnvironment().getProperty("local.server.port");
+		return FhirContext.forR4Cached().newRestfulGenericClient("http://localhost:" + port + "/fhir");
+	}
+}

@@ -1,0 +1,122 @@
+package se.samplan.server;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import se.samplan.profiles.SipPackage;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The running server on a random port, with an in-memory database; one Spring context is shared by all
+ * test classes that extend this. Tests talk HTTP only: HAPI's generic client, or plain requests where the
+ * status code and raw body matter.
+ */
+@SpringBootTest(classes = SamplanApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class ServerTestBase {
+
+	protected static final FhirContext CTX = FhirContext.forR4Cached();
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	protected int port;
+
+	protected IGenericClient client;
+
+	@BeforeEach
+	void createClient() {
+		CTX.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+		CTX.getRestfulClientFactory().setSocketTimeout(120_000);
+		client = CTX.newRestfulGenericClient(fhirBase());
+	}
+
+	private static boolean scenariosLoaded;
+
+	/** The three example scenarios, loaded once per test run through their transaction Bundles (idempotent PUTs). */
+	protected void loadScenarios() {
+		synchronized (ServerTestBase.class) {
+			if (scenariosLoaded) {
+				return;
+			}
+			for (int i = 1; i <= 3; i++) {
+				HttpResponse<String> r = postJson("", SipPackage.examples().get("Bundle-sip" + i + "-bundle.json"));
+				assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+			}
+			scenariosLoaded = true;
+		}
+	}
+
+	protected String fhirBase() {
+		return "http://localhost:" + port + "/fhir";
+	}
+
+	protected HttpResponse<String> get(String path) {
+		return get(path, "application/fhir+json");
+	}
+
+	protected HttpResponse<String> get(String path, String accept) {
+		return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+				.header("Accept", accept).GET().build());
+	}
+
+	protected HttpResponse<String> send(String method, String fhirPath, String contentType, String body) {
+		return send(HttpRequest.newBuilder(URI.create(fhirBase() + fhirPath))
+				.header("Content-Type", contentType)
+				.header("Accept", "application/fhir+json")
+				.method(method, HttpRequest.BodyPublishers.ofString(body)).build());
+	}
+
+	protected HttpResponse<String> postJson(String fhirPath, String body) {
+		return send("POST", fhirPath, "application/fhir+json", body);
+	}
+
+	protected HttpResponse<String> postJson(String fhirPath, IBaseResource resource) {
+		return postJson(fhirPath, CTX.newJsonParser().encodeResourceToString(resource));
+	}
+
+	private static HttpResponse<String> send(HttpRequest request) {
+		try {
+			return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+		} catch (IOException e) {
+			throw new IllegalStateException(e);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	protected static OperationOutcome outcome(HttpResponse<String> response) {
+		return CTX.newJsonParser().parseResource(OperationOutcome.class, response.body());
+	}
+
+	/** Every expression of every issue of the response's OperationOutcome. */
+	protected static List<String> expressions(HttpResponse<String> response) {
+		return outcome(response).getIssue().stream()
+				.flatMap(i -> i.getExpression().stream().map(e -> e.getValue()))
+				.toList();
+	}
+
+	protected static void assertRefused(HttpResponse<String> response, int status, String expressionPrefix) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+		OperationOutcome oo = outcome(response);
+		assertThat(oo.getIssue()).isNotEmpty().allSatisfy(i -> {
+			assertThat(i.getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.ERROR);
+			assertThat(i.getDiagnostics()).isNotBlank();
+		});
+		assertThat(expressions(response)).as(response.body()).anyMatch(e -> e.startsWith(expressionPrefix));
+	}
+}
