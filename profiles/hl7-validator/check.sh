@@ -6,7 +6,8 @@
 #   - fully offline: the validator runs inside `unshare -n` (no network interface at all) when
 #     possible, with no terminology server (-tx n/a) and its own FHIR home (target/fhir-home).
 # Usage: profiles/hl7-validator/check.sh [package.tgz | folder of SUSHI output resources]
-# Needs: the project build run once (for the package tgz and the local core package), Java 17, mvn.
+# Runs in the profiles module's verify phase; needs the package tgz and the local core package the
+# build writes before it. The full validator output goes to target/validator.log.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 PROFILES="$(dirname "$HERE")"
@@ -19,7 +20,7 @@ start=$SECONDS
 
 [ -e "$IG" ] || { echo "No package at $IG: run the project build first (mvn verify)." >&2; exit 2; }
 if [ ! -d "$HERE/target/lib" ]; then
-  mvn -q -f "$HERE/pom.xml" dependency:copy-dependencies -DoutputDirectory=target/lib
+  "$PROFILES/../mvnw" -B -q -f "$HERE/pom.xml" dependency:copy-dependencies -DoutputDirectory=target/lib
 fi
 
 # Own FHIR home: the core package built by the project (CorePackageSeeder), copied, plus empty
@@ -66,14 +67,15 @@ else
   echo "NOTE: unshare -n is not permitted here; running with the network available." >&2
 fi
 set +e
-"${cmd[@]}" 2>&1 | tee "$LOG"
-rc=${PIPESTATUS[0]}
+"${cmd[@]}" > "$LOG" 2>&1
+rc=$?
 set -e
 # One "Success:/*FAILURE*: N errors, ..." line per validated file; guard against silently skipped files.
 checked=$(grep -cE '^(Success|\*FAILURE\*): ' "$LOG" || true)
 errors=$(awk '/^(Success|\*FAILURE\*): /{n += $2} END {print n + 0}' "$LOG")
 summary="HL7 validator 6.5.18: ${#examples[@]} examples, $errors errors ($offline, $((SECONDS - start)) s)"
 if [ "$rc" -ne 0 ] || [ "$checked" -ne "${#examples[@]}" ]; then
+  grep -E '^(\*FAILURE\*|  Error @)' "$LOG" | head -60 >&2
   echo "FAILED (exit $rc, $checked of ${#examples[@]} files reported) - $summary; log: $LOG" >&2; exit 1
 fi
 echo "$summary"
