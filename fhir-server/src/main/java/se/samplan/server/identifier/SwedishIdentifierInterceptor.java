@@ -1,14 +1,12 @@
 package se.samplan.server.identifier;
 
-import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
-import ca.uhn.fhir.interceptor.api.Pointcut;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Resource;
 import org.springframework.stereotype.Component;
-import se.samplan.server.hapi.StorageInterceptor;
+import se.samplan.server.hapi.BeforeStoreInterceptor;
 import se.samplan.server.outcome.Refusal;
 
 /**
@@ -18,22 +16,13 @@ import se.samplan.server.outcome.Refusal;
  * canonical systems only.
  */
 @Component
-@Interceptor
-public class SwedishIdentifierInterceptor implements StorageInterceptor {
+@Interceptor(order = SwedishIdentifierInterceptor.ORDER)
+public class SwedishIdentifierInterceptor extends BeforeStoreInterceptor {
 
 	public static final int ORDER = -200;
 
-	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = ORDER)
-	public void created(IBaseResource resource) {
-		normalizeAndCheck(resource);
-	}
-
-	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = ORDER)
-	public void updated(IBaseResource previous, IBaseResource resource) {
-		normalizeAndCheck(resource);
-	}
-
-	private void normalizeAndCheck(IBaseResource resource) {
+	@Override
+	protected void beforeStore(IBaseResource resource) {
 		if (!(resource instanceof Resource r)) {
 			return;
 		}

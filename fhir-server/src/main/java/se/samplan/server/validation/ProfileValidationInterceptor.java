@@ -2,9 +2,7 @@ package se.samplan.server.validation;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.IValidationSupport;
-import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
-import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.config.JpaConfig;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
@@ -19,7 +17,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import se.samplan.profiles.SipPackage;
-import se.samplan.server.hapi.StorageInterceptor;
+import se.samplan.server.hapi.BeforeStoreInterceptor;
 import se.samplan.server.outcome.Refusal;
 
 import java.util.List;
@@ -33,8 +31,8 @@ import java.util.List;
  * ones) give warnings, not errors.
  */
 @Component
-@Interceptor
-public class ProfileValidationInterceptor implements StorageInterceptor {
+@Interceptor(order = ProfileValidationInterceptor.ORDER)
+public class ProfileValidationInterceptor extends BeforeStoreInterceptor {
 
 	public static final int ORDER = -100;
 	private static final String PROFILE_PREFIX = SipPackage.CANONICAL + "/StructureDefinition/";
@@ -52,21 +50,12 @@ public class ProfileValidationInterceptor implements StorageInterceptor {
 		validator.setConcurrentBundleValidation(false);
 	}
 
-	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = ORDER)
-	public void created(IBaseResource resource) {
-		validate(resource);
-	}
-
-	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = ORDER)
-	public void updated(IBaseResource previous, IBaseResource resource) {
-		validate(resource);
-	}
-
 	static boolean claimsSamplanProfile(IBaseResource resource) {
 		return resource.getMeta().getProfile().stream().anyMatch(p -> p.getValue() != null && p.getValue().startsWith(PROFILE_PREFIX));
 	}
 
-	private void validate(IBaseResource resource) {
+	@Override
+	protected void beforeStore(IBaseResource resource) {
 		SipCarePlan.declareProfile(resource);
 		if (!(resource instanceof Resource) || !claimsSamplanProfile(resource)) {
 			return;
