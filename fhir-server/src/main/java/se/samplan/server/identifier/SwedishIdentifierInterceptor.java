@@ -43,9 +43,10 @@ public class SwedishIdentifierInterceptor extends BeforeStoreInterceptor {
 		boolean samordning = system == IdentifierSystem.SAMORDNINGSNUMMER;
 		String value = PersonalIdentityNumber.normalize(identifier.getValue());
 		identifier.setValue(value);
+		String shown = value == null ? "" : value + " ";
 		PersonalIdentityNumber.check(value, samordning).ifPresent(problem -> refusal.issue(IssueType.INVALID,
-				(samordning ? "Samordningsnumret " : "Personnumret ") + value + " " + problem.swedish + ".",
-				(samordning ? "Samordningsnummer " : "Personnummer ") + value + " " + problem.english + ".",
+				(samordning ? "Samordningsnumret " : "Personnumret ") + shown + problem.swedish + ".",
+				(samordning ? "Samordningsnummer " : "Personnummer ") + shown + problem.english + ".",
 				path + ".value"));
 	}
 }
