@@ -110,6 +110,25 @@ public abstract class ServerTestBase {
 				.toList();
 	}
 
+	/** A refusal by a workflow rule: its status, the rule's code in details.coding, and where. */
+	protected static void assertRule(HttpResponse<String> response, int status, String rule, String expressionPrefix) {
+		assertRefused(response, status, expressionPrefix);
+		assertThat(outcome(response).getIssue()).as(response.body()).anySatisfy(i -> {
+			assertThat(i.getDetails().hasCoding("https://samplan.github.io/fhir/CodeSystem/sip-rule", rule)).isTrue();
+			assertThat(i.getDetails().getText()).isNotBlank();
+		});
+	}
+
+	/** A new person, unique to the calling test. */
+	protected String newPatient() {
+		org.hl7.fhir.r4.model.Patient p = new org.hl7.fhir.r4.model.Patient();
+		p.addName().setFamily("Testsson").addGiven(java.util.UUID.randomUUID().toString().substring(0, 8));
+		p.setBirthDateElement(new org.hl7.fhir.r4.model.DateType("1980-01-01"));
+		HttpResponse<String> r = postJson("/Patient", p);
+		assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+		return "Patient/" + CTX.newJsonParser().parseResource(org.hl7.fhir.r4.model.Patient.class, r.body()).getIdPart();
+	}
+
 	protected static void assertRefused(HttpResponse<String> response, int status, String expressionPrefix) {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
 		OperationOutcome oo = outcome(response);

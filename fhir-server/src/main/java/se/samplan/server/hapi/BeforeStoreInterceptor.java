@@ -2,6 +2,8 @@ package se.samplan.server.hapi;
 
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
 /**
@@ -12,14 +14,15 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 public abstract class BeforeStoreInterceptor implements StorageInterceptor {
 
 	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
-	public void created(IBaseResource resource) {
-		beforeStore(resource);
+	public void created(IBaseResource resource, RequestDetails request, TransactionDetails transaction) {
+		beforeStore(new Write(null, resource, request, transaction));
 	}
 
 	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
-	public void updated(IBaseResource previous, IBaseResource resource) {
-		beforeStore(resource);
+	public void updated(IBaseResource previous, IBaseResource resource, RequestDetails request,
+			TransactionDetails transaction) {
+		beforeStore(new Write(previous, resource, request, transaction));
 	}
 
-	protected abstract void beforeStore(IBaseResource resource);
+	protected abstract void beforeStore(Write write);
 }

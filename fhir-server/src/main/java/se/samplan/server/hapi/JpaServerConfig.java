@@ -26,7 +26,7 @@ import javax.sql.DataSource;
 
 /** HAPI's JPA storage for FHIR R4 on Spring Boot's data source (H2 file by default, PostgreSQL for scale). */
 @Configuration
-@EnableConfigurationProperties({JpaProperties.class, SamplanProperties.class})
+@EnableConfigurationProperties(JpaProperties.class)
 @Import({
 		JpaR4Config.class, // FhirContext R4, DAOs and resource providers
 		HapiJpaConfig.class, // full-text service, paging provider, stale search cleanup

@@ -21,7 +21,7 @@ import java.util.List;
 /**
  * The FHIR REST endpoint at {@code /fhir}: HAPI's JPA resource providers, the system provider
  * (batch, transaction, history), paging, the CapabilityStatement, Swagger UI, and every
- * {@link RestInterceptor} bean of the application.
+ * {@link OperationProvider} and {@link RestInterceptor} bean of the application.
  */
 @Configuration
 public class RestfulServerConfig {
@@ -32,10 +32,12 @@ public class RestfulServerConfig {
 	public RestfulServer restfulServer(IFhirSystemDao<?, ?> systemDao, ResourceProviderFactory resourceProviders,
 			IJpaSystemProvider systemProvider, DatabaseBackedPagingProvider pagingProvider, JpaStorageSettings settings,
 			ISearchParamRegistry searchParamRegistry, IValidationSupport validationSupport,
-			SamplanProperties properties, List<RestInterceptor> interceptors) {
+			SamplanProperties properties, List<RestInterceptor> interceptors,
+			List<OperationProvider> operations) {
 		RestfulServer server = new RestfulServer(systemDao.getContext());
 		server.registerProviders(resourceProviders.createProviders());
 		server.registerProvider(systemProvider);
+		server.registerProviders(operations);
 		pagingProvider.setDefaultPageSize(properties.getDefaultPageSize());
 		pagingProvider.setMaximumPageSize(properties.getMaxPageSize());
 		server.setPagingProvider(pagingProvider);

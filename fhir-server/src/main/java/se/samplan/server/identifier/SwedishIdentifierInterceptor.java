@@ -7,6 +7,7 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Resource;
 import org.springframework.stereotype.Component;
 import se.samplan.server.hapi.BeforeStoreInterceptor;
+import se.samplan.server.hapi.Write;
 import se.samplan.server.outcome.Refusal;
 
 /**
@@ -22,7 +23,8 @@ public class SwedishIdentifierInterceptor extends BeforeStoreInterceptor {
 	public static final int ORDER = -200;
 
 	@Override
-	protected void beforeStore(IBaseResource resource) {
+	protected void beforeStore(Write write) {
+		IBaseResource resource = write.resource();
 		if (!(resource instanceof Resource r)) {
 			return;
 		}

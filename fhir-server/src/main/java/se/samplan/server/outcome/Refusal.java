@@ -1,8 +1,12 @@
 package se.samplan.server.outcome;
 
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.MethodNotAllowedException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
@@ -25,19 +29,23 @@ public final class Refusal {
 	}
 
 	public Refusal issue(IssueType type, String swedishText, String englishDiagnostics, String expression) {
+		return issue(type, null, swedishText, englishDiagnostics, expression);
+	}
+
+	/** An issue that names the rule refusing the request in {@code details.coding}. */
+	public Refusal issue(IssueType type, Coding rule, String swedishText, String englishDiagnostics, String expression) {
+		CodeableConcept details = new CodeableConcept().setText(swedishText);
+		if (rule != null) {
+			details.addCoding(rule);
+		}
 		OperationOutcomeIssueComponent issue = new OperationOutcomeIssueComponent()
 				.setSeverity(IssueSeverity.ERROR)
 				.setCode(type)
-				.setDetails(new CodeableConcept().setText(swedishText))
+				.setDetails(details)
 				.setDiagnostics(englishDiagnostics);
 		if (expression != null) {
 			issue.addExpression(expression);
 		}
-		issues.add(issue);
-		return this;
-	}
-
-	public Refusal issue(OperationOutcomeIssueComponent issue) {
 		issues.add(issue);
 		return this;
 	}
@@ -54,7 +62,27 @@ public final class Refusal {
 
 	/** HTTP 422 with this outcome. */
 	public BaseServerResponseException unprocessable() {
-		String summary = issues.isEmpty() ? "Unprocessable" : issues.get(0).getDiagnostics();
-		return new UnprocessableEntityException(summary, toOperationOutcome());
+		return new UnprocessableEntityException(summary(), toOperationOutcome());
+	}
+
+	/** HTTP 400 with this outcome. */
+	public BaseServerResponseException invalidRequest() {
+		return new InvalidRequestException(summary(), toOperationOutcome());
+	}
+
+	/** HTTP 403 with this outcome. */
+	public BaseServerResponseException forbidden() {
+		return new ForbiddenOperationException(summary(), toOperationOutcome());
+	}
+
+	/** HTTP 405 with this outcome. */
+	public BaseServerResponseException methodNotAllowed() {
+		MethodNotAllowedException e = new MethodNotAllowedException(summary());
+		e.setOperationOutcome(toOperationOutcome());
+		return e;
+	}
+
+	private String summary() {
+		return issues.isEmpty() ? "Refused" : issues.get(0).getDiagnostics();
 	}
 }

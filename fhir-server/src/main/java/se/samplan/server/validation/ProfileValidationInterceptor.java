@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import se.samplan.profiles.SipPackage;
 import se.samplan.server.hapi.BeforeStoreInterceptor;
+import se.samplan.server.hapi.Write;
 import se.samplan.server.outcome.Refusal;
 
 import java.util.List;
@@ -55,7 +56,8 @@ public class ProfileValidationInterceptor extends BeforeStoreInterceptor {
 	}
 
 	@Override
-	protected void beforeStore(IBaseResource resource) {
+	protected void beforeStore(Write write) {
+		IBaseResource resource = write.resource();
 		SipCarePlan.declareProfile(resource);
 		if (!(resource instanceof Resource) || !claimsSamplanProfile(resource)) {
 			return;

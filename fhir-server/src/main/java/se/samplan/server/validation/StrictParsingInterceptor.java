@@ -9,7 +9,6 @@ import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.StrictErrorHandler;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
-import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.springframework.stereotype.Component;
 import se.samplan.server.hapi.RestInterceptor;
@@ -44,9 +43,8 @@ public class StrictParsingInterceptor implements RestInterceptor {
 		try {
 			parser.parseResource(new String(body, StandardCharsets.UTF_8));
 		} catch (DataFormatException e) {
-			Refusal refusal = Refusal.create().issue(IssueType.STRUCTURE,
-					"Innehållet kunde inte tolkas som en giltig FHIR-resurs.", e.getMessage(), null);
-			throw new InvalidRequestException(e.getMessage(), refusal.toOperationOutcome());
+			throw Refusal.create().issue(IssueType.STRUCTURE,
+					"Innehållet kunde inte tolkas som en giltig FHIR-resurs.", e.getMessage(), null).invalidRequest();
 		}
 	}
 }

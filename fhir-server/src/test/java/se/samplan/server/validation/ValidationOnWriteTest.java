@@ -60,7 +60,7 @@ class ValidationOnWriteTest extends ServerTestBase {
 				.setStatus(CarePlan.CarePlanStatus.DRAFT)
 				.setIntent(CarePlan.CarePlanIntent.PLAN);
 		plan.addCategory().addCoding().setSystem(SipCarePlan.CARE_PLAN_TYPE_SYSTEM).setCode("SIP");
-		plan.getSubject().setReference("Patient/sip1-patient");
+		plan.getSubject().setReference(newPatient());
 		assertRefused(postJson("/CarePlan", plan), 422, "CarePlan");
 
 		plan.setTitle("Samordnad individuell plan, valideringstest");

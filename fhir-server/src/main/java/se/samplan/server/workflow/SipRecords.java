@@ -1,0 +1,76 @@
+package se.samplan.server.workflow;
+
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.TokenOrListParam;
+import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.Reference;
+import org.springframework.stereotype.Component;
+import se.samplan.server.validation.SipCarePlan;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the rules need to look up in the store. Reads go past access control on purpose: a rule must see
+ * every plan of a person, whoever asks.
+ */
+@Component
+public class SipRecords {
+
+	/** National care-plan type of a samordnad vårdplan under LPT/LRV (ÖPT, ÖRV). */
+	static final String COORDINATED_CARE_PLAN_TYPE = "SPLPTLRV";
+
+	private final DaoRegistry daoRegistry;
+
+	SipRecords(DaoRegistry daoRegistry) {
+		this.daoRegistry = daoRegistry;
+	}
+
+	/** The person's SIPs that are not closed. */
+	public List<CarePlan> openSips(String patientReference) {
+		return carePlans(patientReference, "SIP", "draft", "active", "on-hold");
+	}
+
+	/** The person's active plans of national type SPLPTLRV. */
+	public List<CarePlan> activeCoordinatedCarePlans(String patientReference) {
+		return carePlans(patientReference, COORDINATED_CARE_PLAN_TYPE, "active");
+	}
+
+	/** The CarePlan a reference points at, if it exists. */
+	public Optional<CarePlan> carePlan(Reference reference) {
+		if (reference == null || !reference.hasReference() || !reference.getReferenceElement().hasIdPart()
+				|| !"CarePlan".equals(reference.getReferenceElement().getResourceType())) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(dao().read(reference.getReferenceElement().toUnqualifiedVersionless(),
+					new SystemRequestDetails()));
+		} catch (ResourceNotFoundException | ResourceGoneException e) {
+			return Optional.empty();
+		}
+	}
+
+	private List<CarePlan> carePlans(String patientReference, String type, String... statuses) {
+		SearchParameterMap map = SearchParameterMap.newSynchronous();
+		map.add(CarePlan.SP_SUBJECT, new ReferenceParam(patientReference));
+		map.add(CarePlan.SP_CATEGORY, new TokenParam(SipCarePlan.CARE_PLAN_TYPE_SYSTEM, type));
+		TokenOrListParam status = new TokenOrListParam();
+		for (String s : statuses) {
+			status.add(new TokenParam(s));
+		}
+		map.add(CarePlan.SP_STATUS, status);
+		return dao().search(map, new SystemRequestDetails()).getAllResources().stream()
+				.map(CarePlan.class::cast).toList();
+	}
+
+	private IFhirResourceDao<CarePlan> dao() {
+		return daoRegistry.getResourceDao(CarePlan.class);
+	}
+}

@@ -1,0 +1,42 @@
+package se.samplan.server.workflow;
+
+import org.hl7.fhir.r4.model.Bundle;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** W3: plans and what records their history are never deleted: 405, by any path. */
+class HistoryKeptTest extends WorkflowTestSupport {
+
+	@BeforeEach
+	void scenarios() {
+		loadScenarios();
+	}
+
+	@Test
+	void deleteOfEachKeptTypeIs405() {
+		for (String path : new String[] {"/CarePlan/sip2-careplan", "/Consent/sip2-consent", "/Task/sip2-task-bup",
+				"/Appointment/sip2-meeting", "/Goal/sip2-goal-skola", "/CareTeam/sip2-careteam"}) {
+			HttpResponse<String> r = send("DELETE", path, "application/fhir+json", "");
+			assertRule(r, 405, "W3", path.split("/")[1]);
+			assertThat(get("/fhir" + path).statusCode()).as(path).isEqualTo(200);
+		}
+	}
+
+	@Test
+	void conditionalDeleteIs405() {
+		assertRule(send("DELETE", "/Goal?_id=sip2-goal-skola", "application/fhir+json", ""), 405, "W3", "Goal");
+		assertThat(count("Goal?_id=sip2-goal-skola")).isEqualTo(1);
+	}
+
+	@Test
+	void deleteInsideATransactionIs405AndNothingIsDeleted() {
+		Bundle tx = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+		tx.addEntry().getRequest().setMethod(Bundle.HTTPVerb.DELETE).setUrl("CarePlan/sip3-careplan");
+		assertRule(postJson("", tx), 405, "W3", "CarePlan");
+		assertThat(get("/fhir/CarePlan/sip3-careplan").statusCode()).isEqualTo(200);
+	}
+}

@@ -1,0 +1,66 @@
+package se.samplan.server.workflow;
+
+import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import se.samplan.server.validation.SipCarePlan;
+
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code $sip-initiate}: a plan in phase initiated, 201 with Location; bad input is a 400. */
+class SipInitiateOperationTest extends WorkflowTestSupport {
+
+	@BeforeEach
+	void scenarios() {
+		loadScenarios();
+	}
+
+	@Test
+	void createsAnInitiatedDraftSip() {
+		String patient = newPatient();
+		HttpResponse<String> r = initiate(patient);
+		assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+		CarePlan plan = CTX.newJsonParser().parseResource(CarePlan.class, r.body());
+		assertThat(r.headers().firstValue("Location")).hasValueSatisfying(l ->
+				assertThat(l).contains("/fhir/CarePlan/" + plan.getIdPart()));
+		assertThat(SipPhase.of(plan)).contains(SipPhase.INITIATED);
+		assertThat(plan.getStatus()).isEqualTo(CarePlan.CarePlanStatus.DRAFT);
+		assertThat(plan.getMeta().getProfile()).extracting(p -> p.getValue()).contains(SipCarePlan.PROFILE);
+		assertThat(plan.getSubject().getReference()).isEqualTo(patient);
+		assertThat(plan.getExtensionByUrl(SipInitiateOperation.INITIATIVE).getExtensionByUrl("initiatedBy")
+				.getValue()).isInstanceOfSatisfying(Reference.class, ref ->
+				assertThat(ref.getReference()).isEqualTo(INITIATOR));
+		assertThat(count("CarePlan?sip-phase=initiated&subject=" + patient)).isEqualTo(1);
+	}
+
+	@Test
+	void missingPatientIsABadRequest() {
+		Parameters in = new Parameters();
+		in.addParameter().setName("initiator").setValue(new Reference(INITIATOR));
+		assertRefused(postJson("/CarePlan/$sip-initiate", in), 400, "Parameters.parameter");
+	}
+
+	@Test
+	void patientMustBeAPatient() {
+		Parameters in = new Parameters();
+		in.addParameter().setName("patient").setValue(new Reference("Organization/sip1-org-kommun"));
+		in.addParameter().setName("initiator").setValue(new Reference(INITIATOR));
+		assertRefused(postJson("/CarePlan/$sip-initiate", in), 400, "Parameters.parameter");
+	}
+
+	@Test
+	void isListedInTheCapabilityStatementWithItsCanonical() {
+		var cs = client.capabilities().ofType(org.hl7.fhir.r4.model.CapabilityStatement.class).execute();
+		var carePlan = cs.getRestFirstRep().getResource().stream().filter(x -> x.getType().equals("CarePlan")).findFirst().orElseThrow();
+		assertThat(carePlan.getOperation()).anySatisfy(op -> {
+			assertThat(op.getName()).isEqualTo("sip-initiate");
+			assertThat(op.getDefinition()).isEqualTo("https://samplan.github.io/fhir/OperationDefinition/sip-initiate");
+		});
+		assertThat(client.read().resource(Patient.class).withId("sip1-patient").execute()).isNotNull();
+	}
+}
