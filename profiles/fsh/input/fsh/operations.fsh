@@ -65,3 +65,25 @@ Title: "$sip-close"
 * parameter[=].max = "1"
 * parameter[=].type = #Bundle
 * parameter[=].documentation = "The changed resources, the plan first (collection)."
+
+Instance: sip-consent
+InstanceOf: OperationDefinition
+Usage: #definition
+Title: "$sip-consent"
+* url = "https://samplan.github.io/fhir/OperationDefinition/sip-consent"
+* name = "SipConsent"
+* title = "Registrera samtycke (record consent)"
+* insert SipOperationRules
+* code = #sip-consent
+* description = "Stores the person's consent to the SIP (R2): the server links it to the plan (Consent.provision.data, meaning related), sets Consent.patient to the plan's subject, and moves an initiated plan to consented. For a person under 18 every registered guardian (active RelatedPerson with GUARD) must be a performer, or the child together with a maturity judgement (sip-child-maturity, mature = true); otherwise 422 naming R3. Returns a collection Bundle: the stored consent, then the plan."
+* resource[0] = #CarePlan
+* system = false
+* type = false
+* instance = true
+* insert InParam(consent, 1, 1, Consent, [[The consent (SipConsent, without id): who gave it (performer), how (sip-consent-method), which organisations may share information (provision.actor, role IRCP), for how long (provision.period).]])
+* parameter[+].name = #return
+* parameter[=].use = #out
+* parameter[=].min = 1
+* parameter[=].max = "1"
+* parameter[=].type = #Bundle
+* parameter[=].documentation = "The stored consent, then the plan (collection)."

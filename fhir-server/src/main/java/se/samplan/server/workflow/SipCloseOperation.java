@@ -32,6 +32,8 @@ import se.samplan.server.validation.SipCarePlan;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * {@code POST [base]/CarePlan/[id]/$sip-close} (R10, avslut): records why and when the plan closes,
@@ -99,34 +101,36 @@ public class SipCloseOperation implements OperationProvider {
 	}
 
 	private List<Resource> cancelOpenInvitations(String planRef, RequestDetails request) {
-		IFhirResourceDao<Task> dao = daoRegistry.getResourceDao(Task.class);
 		SearchParameterMap open = SearchParameterMap.newSynchronous(Task.SP_BASED_ON, new ReferenceParam(planRef));
 		open.add(Task.SP_STATUS, new TokenOrListParam(null, "draft", "requested", "received", "accepted", "ready",
 				"in-progress", "on-hold"));
-		List<Resource> changed = new ArrayList<>();
-		for (var r : dao.search(open, request).getAllResources()) {
-			Task task = (Task) r;
+		return updateEach(Task.class, open, request, task -> true, task -> {
 			task.setStatus(Task.TaskStatus.CANCELLED);
 			task.getStatusReason().setText("SIP avslutad");
-			changed.add((Resource) dao.update(task, request).getResource());
-		}
-		return changed;
+		});
 	}
 
 	private List<Resource> cancelFutureMeetings(String planRef, RequestDetails request) {
-		IFhirResourceDao<Appointment> dao = daoRegistry.getResourceDao(Appointment.class);
 		SearchParameterMap coming = SearchParameterMap.newSynchronous("sip-care-plan", new ReferenceParam(planRef));
 		coming.add(Appointment.SP_STATUS, new TokenOrListParam(null, "proposed", "pending", "booked"));
 		Date now = new Date();
+		return updateEach(Appointment.class, coming, request, meeting -> !meeting.hasStart() || !meeting.getStart().before(now),
+				meeting -> {
+					meeting.setStatus(Appointment.AppointmentStatus.CANCELLED);
+					meeting.getCancelationReason().setText("SIP avslutad");
+				});
+	}
+
+	private <T extends Resource> List<Resource> updateEach(Class<T> type, SearchParameterMap search,
+			RequestDetails request, Predicate<T> when, Consumer<T> change) {
+		IFhirResourceDao<T> dao = daoRegistry.getResourceDao(type);
 		List<Resource> changed = new ArrayList<>();
-		for (var r : dao.search(coming, request).getAllResources()) {
-			Appointment meeting = (Appointment) r;
-			if (meeting.hasStart() && meeting.getStart().before(now)) {
-				continue;
+		for (var found : dao.search(search, request).getAllResources()) {
+			T resource = type.cast(found);
+			if (when.test(resource)) {
+				change.accept(resource);
+				changed.add((Resource) dao.update(resource, request).getResource());
 			}
-			meeting.setStatus(Appointment.AppointmentStatus.CANCELLED);
-			meeting.getCancelationReason().setText("SIP avslutad");
-			changed.add((Resource) dao.update(meeting, request).getResource());
 		}
 		return changed;
 	}

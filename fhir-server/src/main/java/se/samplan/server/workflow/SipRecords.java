@@ -10,7 +10,10 @@ import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.RelatedPerson;
+import org.hl7.fhir.r4.model.Resource;
 import org.springframework.stereotype.Component;
 import se.samplan.server.validation.SipCarePlan;
 
@@ -26,6 +29,7 @@ public class SipRecords {
 
 	/** National care-plan type of a samordnad vårdplan under LPT/LRV (ÖPT, ÖRV). */
 	static final String COORDINATED_CARE_PLAN_TYPE = "SPLPTLRV";
+	static final String ROLE_CODE_SYSTEM = "http://terminology.hl7.org/CodeSystem/v3-RoleCode";
 
 	private final DaoRegistry daoRegistry;
 
@@ -43,15 +47,32 @@ public class SipRecords {
 		return carePlans(patientReference, COORDINATED_CARE_PLAN_TYPE, "active");
 	}
 
+	/** The person's registered guardians (vårdnadshavare): active RelatedPersons with relationship GUARD. */
+	public List<RelatedPerson> guardians(String patientReference) {
+		SearchParameterMap map = SearchParameterMap.newSynchronous(RelatedPerson.SP_PATIENT, new ReferenceParam(patientReference));
+		map.add(RelatedPerson.SP_RELATIONSHIP, new TokenParam(ROLE_CODE_SYSTEM, "GUARD"));
+		return daoRegistry.getResourceDao(RelatedPerson.class).search(map, new SystemRequestDetails()).getAllResources()
+				.stream().map(RelatedPerson.class::cast).filter(r -> !r.hasActive() || r.getActive()).toList();
+	}
+
+	/** The Patient a reference points at, if it exists. */
+	public Optional<Patient> patient(Reference reference) {
+		return read(Patient.class, reference);
+	}
+
 	/** The CarePlan a reference points at, if it exists. */
 	public Optional<CarePlan> carePlan(Reference reference) {
+		return read(CarePlan.class, reference);
+	}
+
+	private <T extends Resource> Optional<T> read(Class<T> type, Reference reference) {
 		if (reference == null || !reference.hasReference() || !reference.getReferenceElement().hasIdPart()
-				|| !"CarePlan".equals(reference.getReferenceElement().getResourceType())) {
+				|| !type.getSimpleName().equals(reference.getReferenceElement().getResourceType())) {
 			return Optional.empty();
 		}
 		try {
-			return Optional.of(dao().read(reference.getReferenceElement().toUnqualifiedVersionless(),
-					new SystemRequestDetails()));
+			return Optional.of(daoRegistry.getResourceDao(type).read(
+					reference.getReferenceElement().toUnqualifiedVersionless(), new SystemRequestDetails()));
 		} catch (ResourceNotFoundException | ResourceGoneException e) {
 			return Optional.empty();
 		}

@@ -40,6 +40,43 @@ abstract class WorkflowTestSupport extends ServerTestBase {
 		return postJson("/CarePlan/" + planId + "/$sip-close", in);
 	}
 
+	/** Scenario 2's consent, given by these performers for this person. */
+	static org.hl7.fhir.r4.model.Consent consentBy(String patient, String... performers) {
+		org.hl7.fhir.r4.model.Consent c = CTX.newJsonParser().parseResource(org.hl7.fhir.r4.model.Consent.class,
+				se.samplan.profiles.SipPackage.examples().get("Consent-sip2-consent.json"));
+		c.setId((String) null);
+		c.setPatient(new Reference(patient));
+		c.getPerformer().clear();
+		for (String p : performers) {
+			c.addPerformer(new Reference(p));
+		}
+		c.getProvision().getData().clear();
+		return c;
+	}
+
+	HttpResponse<String> consent(String planId, org.hl7.fhir.r4.model.Consent consent) {
+		Parameters in = new Parameters();
+		in.addParameter().setName("consent").setResource(consent);
+		return postJson("/CarePlan/" + planId + "/$sip-consent", in);
+	}
+
+	/** A child born 2017 and its two guardians: [patient, guardian 1, guardian 2]. */
+	String[] childWithTwoGuardians() {
+		org.hl7.fhir.r4.model.Patient child = new org.hl7.fhir.r4.model.Patient();
+		child.addName().setFamily("Barnsson").addGiven(UUID.randomUUID().toString().substring(0, 8));
+		child.setBirthDateElement(new org.hl7.fhir.r4.model.DateType("2017-08-15"));
+		String patient = "Patient/" + client.create().resource(child).execute().getId().getIdPart();
+		String[] out = {patient, null, null};
+		for (int i = 1; i <= 2; i++) {
+			org.hl7.fhir.r4.model.RelatedPerson g = new org.hl7.fhir.r4.model.RelatedPerson();
+			g.setPatient(new Reference(patient));
+			g.addRelationship().addCoding(new Coding("http://terminology.hl7.org/CodeSystem/v3-RoleCode", "GUARD", null));
+			g.addName().setFamily("Vårdnadshavare " + i);
+			out[i] = "RelatedPerson/" + client.create().resource(g).execute().getId().getIdPart();
+		}
+		return out;
+	}
+
 	/** A draft SIP CarePlan as a client would POST it, without the operation. */
 	static CarePlan plainSip(String patient) {
 		CarePlan plan = new CarePlan().setStatus(CarePlan.CarePlanStatus.DRAFT).setIntent(CarePlan.CarePlanIntent.PLAN)
