@@ -87,3 +87,57 @@ Title: "$sip-consent"
 * parameter[=].max = "1"
 * parameter[=].type = #Bundle
 * parameter[=].documentation = "The stored consent, then the plan (collection)."
+
+Instance: sip-invite
+InstanceOf: OperationDefinition
+Usage: #definition
+Title: "$sip-invite"
+* url = "https://samplan.github.io/fhir/OperationDefinition/sip-invite"
+* name = "SipInvite"
+* title = "Kalla till SIP-möte (invite to a SIP meeting)"
+* insert SipOperationRules
+* code = #sip-invite
+* description = "Sets a SIP meeting (SipAppointment, status booked, supportingInformation = the plan) and invites each organisation with a SipInvitationTask (status requested, owner = the organisation, restriction.period.end = respondBy; default: the county's days to answer). Needs an active consent to the plan (422 R2) that covers every invited organisation in provision.actor (422 R2, one issue per organisation). The first meeting moves a consented plan to invited; on an active plan the meeting is a follow-up. A closed plan gets no new meetings (422 W2). Returns a collection Bundle: the meeting, the invitations, the plan."
+* resource[0] = #CarePlan
+* system = false
+* type = false
+* instance = true
+* insert InParam(start, 1, 1, dateTime, [[When the meeting starts.]])
+* insert InParam(end, 1, 1, dateTime, [[When the meeting ends (after start).]])
+* insert InParam(organization, 1, *, Reference, [[Each organisation invited (SipOrganization); one invitation each.]])
+* insert InParam(participant, 0, *, Reference, [[Others asked to the meeting: RelatedPerson, PractitionerRole.]])
+* insert InParam(location, 0, 1, Reference, [[Where the meeting is held (Location).]])
+* insert InParam(virtualMeetingUrl, 0, 1, url, [[Link to a video meeting (sip-virtual-meeting).]])
+* insert InParam(respondBy, 0, 1, dateTime, [[When the invited must answer; default now + samplan.workflow.days-to-answer-invitation (5).]])
+* insert InParam(type, 0, 1, code, [[first or follow-up (sip-meeting-type); default first before the plan is active, follow-up after.]])
+* insert InParam(note, 0, 1, string, [[The questions for the meeting.]])
+* parameter[+].name = #return
+* parameter[=].use = #out
+* parameter[=].min = 1
+* parameter[=].max = "1"
+* parameter[=].type = #Bundle
+* parameter[=].documentation = "The meeting, the invitations and the plan (collection)."
+
+Instance: sip-respond
+InstanceOf: OperationDefinition
+Usage: #definition
+Title: "$sip-respond"
+* url = "https://samplan.github.io/fhir/OperationDefinition/sip-respond"
+* name = "SipRespond"
+* title = "Svara på kallelse (answer an invitation)"
+* insert SipOperationRules
+* code = #sip-respond
+* description = "The invited organisation answers its invitation (R5). accept: the Task becomes accepted; an attendee (PractitionerRole) joins the meeting and the plan's care team (created with the person when the plan has none). decline: needs a reason (422 R5), the Task becomes rejected with the reason in statusReason, and the server records a SipDeviation of type invitation-declined (R12). Only the owner organisation may answer (403 R5; until the access issue lands the caller's organisation is read from the temporary header X-Samplan-Organization). An invitation already answered or cancelled cannot be answered (422 R5). Returns a collection Bundle of the changed resources, the invitation first."
+* resource[0] = #Task
+* system = false
+* type = false
+* instance = true
+* insert InParam(answer, 1, 1, code, [[accept or decline (sip-invitation-answer).]])
+* insert InParam(reason, 0, 1, string, [[Why the organisation declines; required with decline.]])
+* insert InParam(attendee, 0, 1, Reference, [[Who attends for the organisation (PractitionerRole).]])
+* parameter[+].name = #return
+* parameter[=].use = #out
+* parameter[=].min = 1
+* parameter[=].max = "1"
+* parameter[=].type = #Bundle
+* parameter[=].documentation = "The changed resources, the invitation first (collection)."

@@ -88,7 +88,7 @@ public abstract class ServerTestBase {
 		return postJson(fhirPath, CTX.newJsonParser().encodeResourceToString(resource));
 	}
 
-	private static HttpResponse<String> send(HttpRequest request) {
+	protected static HttpResponse<String> send(HttpRequest request) {
 		try {
 			return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
 		} catch (IOException e) {

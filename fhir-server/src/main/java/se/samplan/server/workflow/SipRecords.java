@@ -10,6 +10,7 @@ import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.RelatedPerson;
@@ -17,7 +18,10 @@ import org.hl7.fhir.r4.model.Resource;
 import org.springframework.stereotype.Component;
 import se.samplan.server.validation.SipCarePlan;
 
+import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -45,6 +49,26 @@ public class SipRecords {
 	/** The person's active plans of national type SPLPTLRV. */
 	public List<CarePlan> activeCoordinatedCarePlans(String patientReference) {
 		return carePlans(patientReference, COORDINATED_CARE_PLAN_TYPE, "active");
+	}
+
+	/** The active consents linked to a plan ({@code Consent.provision.data}) whose period has not ended. */
+	public List<Consent> activeConsents(String planReference) {
+		SearchParameterMap map = SearchParameterMap.newSynchronous(Consent.SP_DATA, new ReferenceParam(planReference));
+		map.add(Consent.SP_STATUS, new TokenParam("active"));
+		Date now = new Date();
+		return daoRegistry.getResourceDao(Consent.class).search(map, new SystemRequestDetails()).getAllResources()
+				.stream().map(Consent.class::cast)
+				.filter(c -> !c.getProvision().getPeriod().hasEnd() || c.getProvision().getPeriod().getEnd().after(now))
+				.toList();
+	}
+
+	/** The organisations the plan's active consents let share information (provision.actor). */
+	public Set<String> consentedOrganizations(String planReference) {
+		Set<String> organizations = new HashSet<>();
+		for (Consent c : activeConsents(planReference)) {
+			c.getProvision().getActor().forEach(a -> organizations.add(a.getReference().getReference()));
+		}
+		return organizations;
 	}
 
 	/** The person's registered guardians (vårdnadshavare): active RelatedPersons with relationship GUARD. */

@@ -77,6 +77,41 @@ abstract class WorkflowTestSupport extends ServerTestBase {
 		return out;
 	}
 
+	HttpResponse<String> invite(String planId, String... organizations) {
+		Parameters in = new Parameters();
+		in.addParameter().setName("start").setValue(new org.hl7.fhir.r4.model.DateTimeType("2027-01-10T13:00:00+01:00"));
+		in.addParameter().setName("end").setValue(new org.hl7.fhir.r4.model.DateTimeType("2027-01-10T14:30:00+01:00"));
+		for (String org : organizations) {
+			in.addParameter().setName("organization").setValue(new Reference(org));
+		}
+		in.addParameter().setName("note").setValue(new org.hl7.fhir.r4.model.StringType("Vad behöver Saga i skolan?"));
+		return postJson("/CarePlan/" + planId + "/$sip-invite", in);
+	}
+
+	/** A plan through initiate, consent (scenario 2's organisations) and an invitation of BUP and the school. */
+	Bundle invitedPlan() {
+		String patient = newPatient();
+		CarePlan plan = initiated(patient);
+		assertThat(consent(plan.getIdPart(), consentBy(patient, patient)).statusCode()).isEqualTo(200);
+		HttpResponse<String> r = invite(plan.getIdPart(), "Organization/sip2-org-bup", "Organization/sip2-org-skola");
+		assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+		return CTX.newJsonParser().parseResource(Bundle.class, r.body());
+	}
+
+	HttpResponse<String> respond(String taskId, String organization, String answer, String reason, String attendee) {
+		Parameters in = new Parameters();
+		in.addParameter().setName("answer").setValue(new org.hl7.fhir.r4.model.CodeType(answer));
+		if (reason != null) {
+			in.addParameter().setName("reason").setValue(new org.hl7.fhir.r4.model.StringType(reason));
+		}
+		if (attendee != null) {
+			in.addParameter().setName("attendee").setValue(new Reference(attendee));
+		}
+		return send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(fhirBase() + "/Task/" + taskId + "/$sip-respond"))
+				.header("Content-Type", "application/fhir+json").header(CallerOrganization.HEADER, organization)
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString(CTX.newJsonParser().encodeResourceToString(in))).build());
+	}
+
 	/** A draft SIP CarePlan as a client would POST it, without the operation. */
 	static CarePlan plainSip(String patient) {
 		CarePlan plan = new CarePlan().setStatus(CarePlan.CarePlanStatus.DRAFT).setIntent(CarePlan.CarePlanIntent.PLAN)
