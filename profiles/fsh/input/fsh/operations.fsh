@@ -141,3 +141,54 @@ Title: "$sip-respond"
 * parameter[=].max = "1"
 * parameter[=].type = #Bundle
 * parameter[=].documentation = "The changed resources, the invitation first (collection)."
+
+Instance: sip-activate
+InstanceOf: OperationDefinition
+Usage: #definition
+Title: "$sip-activate"
+* url = "https://samplan.github.io/fhir/OperationDefinition/sip-activate"
+* name = "SipActivate"
+* title = "Fastställ planen (activate the plan)"
+* insert SipOperationRules
+* code = #sip-activate
+* description = "The first meeting was held and the plan is complete, so it becomes active (phase active, status active). Needs an active consent (422 R2) and phase invited (422 W1). Checks R6 and lists every missing part in one 422: the person's goals, at least one activity, a description and a performer for each activity, the principal with overall responsibility (an organisation of kind kommun or region), a next follow-up in the future, and a held meeting of the plan (started, not cancelled). Then the meeting becomes fulfilled with the person's participation, the invitations of the organisations that attended are completed, those invited but absent are failed and recorded as SipDeviation absent-from-meeting (R12), attending staff join the care team, and the plan is approved for the person (sip-approved-for-patient = true) unless samplan.workflow.approve-for-patient-on-activate is false. Returns the changed resources, the plan first (collection Bundle)."
+* resource[0] = #CarePlan
+* system = false
+* type = false
+* instance = true
+* insert InParam(meeting, 1, 1, Reference, [[The meeting where the plan was agreed (an Appointment of the plan).]])
+* insert InParam(attended, 1, *, Reference, [[Who came: Organization, or PractitionerRole (counts for its organisation).]])
+* insert InParam(patientParticipation, 0, 1, code, [[present, represented or absent (sip-patient-participation).]])
+* insert InParam(patientParticipationReason, 0, 1, string, [[Why the person was absent, or how represented.]])
+* parameter[+].name = #return
+* parameter[=].use = #out
+* parameter[=].min = 1
+* parameter[=].max = "1"
+* parameter[=].type = #Bundle
+* parameter[=].documentation = "The changed resources, the plan first (collection)."
+
+Instance: sip-follow-up
+InstanceOf: OperationDefinition
+Usage: #definition
+Title: "$sip-follow-up"
+* url = "https://samplan.github.io/fhir/OperationDefinition/sip-follow-up"
+* name = "SipFollowUp"
+* title = "Följ upp planen (follow up the plan)"
+* insert SipOperationRules
+* code = #sip-follow-up
+* description = "Records a held follow-up meeting of an active plan (R9): the same checks as $sip-activate (R2, R6, with nextFollowUp as the next follow-up; 422 W1 when the plan is not active), the meeting recorded in the same way, the outcome added to CarePlan.note and the next follow-up booked in sip-next-follow-up. The plan gets a new version, so its _history shows it as it was at each meeting. Returns the changed resources, the plan first (collection Bundle)."
+* resource[0] = #CarePlan
+* system = false
+* type = false
+* instance = true
+* insert InParam(meeting, 1, 1, Reference, [[The follow-up meeting (an Appointment of the plan).]])
+* insert InParam(attended, 1, *, Reference, [[Who came: Organization, or PractitionerRole.]])
+* insert InParam(outcome, 0, 1, string, [[What the meeting concluded.]])
+* insert InParam(nextFollowUp, 1, 1, dateTime, [[The next follow-up, in the future.]])
+* insert InParam(patientParticipation, 0, 1, code, [[present, represented or absent.]])
+* parameter[+].name = #return
+* parameter[=].use = #out
+* parameter[=].min = 1
+* parameter[=].max = "1"
+* parameter[=].type = #Bundle
+* parameter[=].documentation = "The changed resources, the plan first (collection)."

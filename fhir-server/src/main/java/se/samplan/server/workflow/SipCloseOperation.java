@@ -94,9 +94,7 @@ public class SipCloseOperation implements OperationProvider {
 			plan.getPeriod().setEndElement(new DateTimeType(new Date()));
 			changed.add(0, (Resource) carePlans().update(plan, request).getResource());
 
-			Bundle out = new Bundle().setType(Bundle.BundleType.COLLECTION);
-			changed.forEach(r -> out.addEntry().setFullUrl(r.getIdElement().toVersionless().getValue()).setResource(r));
-			return out;
+			return Changes.bundle(changed);
 		});
 	}
 

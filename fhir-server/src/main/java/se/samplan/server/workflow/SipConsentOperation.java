@@ -19,6 +19,8 @@ import se.samplan.server.hapi.OperationProvider;
 import se.samplan.server.outcome.Refusal;
 import se.samplan.server.validation.SipCarePlan;
 
+import java.util.List;
+
 /**
  * {@code POST [base]/CarePlan/[id]/$sip-consent} (R2, samtycke): stores the person's consent to the plan,
  * linked to it, and moves an initiated plan to consented. The consent passes the rules on every write
@@ -72,14 +74,11 @@ public class SipConsentOperation implements OperationProvider {
 			}
 			Resource stored = (Resource) daoRegistry.getResourceDao(Consent.class).create(consent, request).getResource();
 
-			Bundle out = new Bundle().setType(Bundle.BundleType.COLLECTION);
-			out.addEntry().setFullUrl(stored.getIdElement().toVersionless().getValue()).setResource(stored);
 			if (SipPhase.of(plan).orElse(null) == SipPhase.INITIATED) {
 				SipPhase.CONSENTED.applyTo(plan, false);
 				plan = (CarePlan) daoRegistry.getResourceDao(CarePlan.class).update(plan, request).getResource();
 			}
-			out.addEntry().setFullUrl(plan.getIdElement().toVersionless().getValue()).setResource(plan);
-			return out;
+			return Changes.bundle(List.of(stored, plan));
 		});
 	}
 }

@@ -145,9 +145,7 @@ public class SipInviteOperation implements OperationProvider {
 				plan = (CarePlan) daoRegistry.getResourceDao(CarePlan.class).update(plan, request).getResource();
 			}
 			changed.add(plan);
-			Bundle out = new Bundle().setType(Bundle.BundleType.COLLECTION);
-			changed.forEach(r -> out.addEntry().setFullUrl(r.getIdElement().toVersionless().getValue()).setResource(r));
-			return out;
+			return Changes.bundle(changed);
 		});
 	}
 

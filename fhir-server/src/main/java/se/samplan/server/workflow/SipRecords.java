@@ -11,7 +11,9 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.RelatedPerson;
 import org.hl7.fhir.r4.model.Resource;
@@ -82,6 +84,16 @@ public class SipRecords {
 	/** The Patient a reference points at, if it exists. */
 	public Optional<Patient> patient(Reference reference) {
 		return read(Patient.class, reference);
+	}
+
+	/** The Organization a reference points at, if it exists. */
+	public Optional<Organization> organization(Reference reference) {
+		return read(Organization.class, reference);
+	}
+
+	/** The PractitionerRole a reference points at, if it exists. */
+	public Optional<PractitionerRole> practitionerRole(Reference reference) {
+		return read(PractitionerRole.class, reference);
 	}
 
 	/** The CarePlan a reference points at, if it exists. */

@@ -105,9 +105,7 @@ public class SipRespondOperation implements OperationProvider {
 					changed.addAll(addAttendee(task, planRef, attendee.getReference(), request));
 				}
 			}
-			Bundle out = new Bundle().setType(Bundle.BundleType.COLLECTION);
-			changed.forEach(r -> out.addEntry().setFullUrl(r.getIdElement().toVersionless().getValue()).setResource(r));
-			return out;
+			return Changes.bundle(changed);
 		});
 	}
 

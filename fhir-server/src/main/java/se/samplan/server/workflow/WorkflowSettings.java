@@ -20,6 +20,8 @@ public class WorkflowSettings {
 	private int daysToAnswerInvitation = 5;
 	/** After discharge (lag 2017:612): days from ready-for-discharge to the invitation. */
 	private int dischargeInvitationDays = 3;
+	/** Whether $sip-activate approves the plan for the person's portal (sip-approved-for-patient, R13). */
+	private boolean approveForPatientOnActivate = true;
 	/** KVÅ codes reported for a SIP made (R14); none by default. */
 	private List<String> kvaCodesMade = new ArrayList<>();
 	/** KVÅ codes reported for a SIP followed up (R14); none by default. */
@@ -55,6 +57,14 @@ public class WorkflowSettings {
 
 	public void setDischargeInvitationDays(int days) {
 		this.dischargeInvitationDays = days;
+	}
+
+	public boolean isApproveForPatientOnActivate() {
+		return approveForPatientOnActivate;
+	}
+
+	public void setApproveForPatientOnActivate(boolean approve) {
+		this.approveForPatientOnActivate = approve;
 	}
 
 	public List<String> getKvaCodesMade() {

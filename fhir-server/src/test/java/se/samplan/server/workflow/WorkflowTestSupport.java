@@ -78,9 +78,16 @@ abstract class WorkflowTestSupport extends ServerTestBase {
 	}
 
 	HttpResponse<String> invite(String planId, String... organizations) {
+		return inviteAt(planId, "2027-01-10T13:00:00+01:00", organizations);
+	}
+
+	/** An invitation to a meeting at {@code start}, lasting 90 minutes. */
+	HttpResponse<String> inviteAt(String planId, String start, String... organizations) {
+		org.hl7.fhir.r4.model.DateTimeType begin = new org.hl7.fhir.r4.model.DateTimeType(start);
 		Parameters in = new Parameters();
-		in.addParameter().setName("start").setValue(new org.hl7.fhir.r4.model.DateTimeType("2027-01-10T13:00:00+01:00"));
-		in.addParameter().setName("end").setValue(new org.hl7.fhir.r4.model.DateTimeType("2027-01-10T14:30:00+01:00"));
+		in.addParameter().setName("start").setValue(begin);
+		in.addParameter().setName("end").setValue(new org.hl7.fhir.r4.model.DateTimeType(
+				new java.util.Date(begin.getValue().getTime() + 90 * 60_000L)));
 		for (String org : organizations) {
 			in.addParameter().setName("organization").setValue(new Reference(org));
 		}
@@ -90,10 +97,14 @@ abstract class WorkflowTestSupport extends ServerTestBase {
 
 	/** A plan through initiate, consent (scenario 2's organisations) and an invitation of BUP and the school. */
 	Bundle invitedPlan() {
+		return invitedPlan("2027-01-10T13:00:00+01:00");
+	}
+
+	Bundle invitedPlan(String meetingStart) {
 		String patient = newPatient();
 		CarePlan plan = initiated(patient);
 		assertThat(consent(plan.getIdPart(), consentBy(patient, patient)).statusCode()).isEqualTo(200);
-		HttpResponse<String> r = invite(plan.getIdPart(), "Organization/sip2-org-bup", "Organization/sip2-org-skola");
+		HttpResponse<String> r = inviteAt(plan.getIdPart(), meetingStart, "Organization/sip2-org-bup", "Organization/sip2-org-skola");
 		assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
 		return CTX.newJsonParser().parseResource(Bundle.class, r.body());
 	}
@@ -110,6 +121,36 @@ abstract class WorkflowTestSupport extends ServerTestBase {
 		return send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(fhirBase() + "/Task/" + taskId + "/$sip-respond"))
 				.header("Content-Type", "application/fhir+json").header(CallerOrganization.HEADER, organization)
 				.POST(java.net.http.HttpRequest.BodyPublishers.ofString(CTX.newJsonParser().encodeResourceToString(in))).build());
+	}
+
+	/** What the organisations write into the plan before it is agreed: goals, services, responsibility, follow-up. */
+	CarePlan writeContent(String planId) {
+		CarePlan plan = client.read().resource(CarePlan.class).withId(planId).execute();
+		org.hl7.fhir.r4.model.Goal goal = CTX.newJsonParser().parseResource(org.hl7.fhir.r4.model.Goal.class,
+				se.samplan.profiles.SipPackage.examples().get("Goal-sip2-goal-skola.json"));
+		goal.setId((String) null);
+		goal.setSubject(new Reference(plan.getSubject().getReference()));
+		goal.setExpressedBy(new Reference(plan.getSubject().getReference()));
+		plan.addGoal(new Reference("Goal/" + client.create().resource(goal).execute().getId().getIdPart()));
+		plan.addActivity().getDetail().setStatus(CarePlan.CarePlanActivityStatus.SCHEDULED)
+				.setDescription("Stödsamtal på BUP varannan vecka").addPerformer(new Reference("Organization/sip2-org-bup"));
+		plan.addExtension("https://samplan.github.io/fhir/StructureDefinition/sip-overall-responsibility",
+				new Reference("Organization/sip2-org-region"));
+		plan.addExtension("https://samplan.github.io/fhir/StructureDefinition/sip-next-follow-up",
+				new org.hl7.fhir.r4.model.DateTimeType("2027-06-01T10:00:00+02:00"));
+		HttpResponse<String> r = send("PUT", "/CarePlan/" + planId, "application/fhir+json", CTX.newJsonParser().encodeResourceToString(plan));
+		assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+		return CTX.newJsonParser().parseResource(CarePlan.class, r.body());
+	}
+
+	HttpResponse<String> activate(String planId, String meetingId, String... attended) {
+		Parameters in = new Parameters();
+		in.addParameter().setName("meeting").setValue(new Reference("Appointment/" + meetingId));
+		for (String a : attended) {
+			in.addParameter().setName("attended").setValue(new Reference(a));
+		}
+		in.addParameter().setName("patientParticipation").setValue(new org.hl7.fhir.r4.model.CodeType("present"));
+		return postJson("/CarePlan/" + planId + "/$sip-activate", in);
 	}
 
 	/** A draft SIP CarePlan as a client would POST it, without the operation. */
