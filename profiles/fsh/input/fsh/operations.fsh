@@ -192,3 +192,26 @@ Title: "$sip-follow-up"
 * parameter[=].max = "1"
 * parameter[=].type = #Bundle
 * parameter[=].documentation = "The changed resources, the plan first (collection)."
+
+Instance: sip-withdraw-consent
+InstanceOf: OperationDefinition
+Usage: #definition
+Title: "$sip-withdraw-consent"
+* url = "https://samplan.github.io/fhir/OperationDefinition/sip-withdraw-consent"
+* name = "SipWithdrawConsent"
+* title = "Återkalla samtycket (withdraw consent)"
+* insert SipOperationRules
+* code = #sip-withdraw-consent
+* description = "The person, or a guardian, withdraws the consent to the SIP (R2), which they may do at any time. Every active consent to the plan becomes inactive; with no consent left the plan closes with reason consent-withdrawn and status revoked (R10): open invitations and future meetings are cancelled and the care team becomes inactive. 422 R2 when there is no active consent. Returns the changed resources, the plan first (collection Bundle)."
+* resource[0] = #CarePlan
+* system = false
+* type = false
+* instance = true
+* insert InParam(withdrawnBy, 1, 1, Reference, [[Who withdraws: the person (Patient) or a guardian (RelatedPerson).]])
+* insert InParam(note, 0, 1, string, [[A note, kept in the plan's sip-closure.]])
+* parameter[+].name = #return
+* parameter[=].use = #out
+* parameter[=].min = 1
+* parameter[=].max = "1"
+* parameter[=].type = #Bundle
+* parameter[=].documentation = "The changed resources, the plan first (collection)."

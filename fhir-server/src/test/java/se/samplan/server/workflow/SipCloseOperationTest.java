@@ -67,7 +67,7 @@ class SipCloseOperationTest extends WorkflowTestSupport {
 		CarePlan plan = (CarePlan) changed.getEntryFirstRep().getResource();
 		assertThat(SipPhase.of(plan)).contains(SipPhase.CLOSED);
 		assertThat(plan.getStatus()).isEqualTo(CarePlan.CarePlanStatus.COMPLETED);
-		assertThat(plan.getExtensionByUrl(SipCloseOperation.CLOSURE).getExtensionByUrl("reason")).isNotNull();
+		assertThat(plan.getExtensionByUrl(PlanClosure.CLOSURE).getExtensionByUrl("reason")).isNotNull();
 		assertThat(changed.getEntry()).hasSize(4);
 		assertThat(client.read().resource(Task.class).withId(taskId).execute().getStatus()).isEqualTo(Task.TaskStatus.CANCELLED);
 		assertThat(client.read().resource(Appointment.class).withId(meetingId).execute().getStatus())

@@ -35,7 +35,7 @@ abstract class WorkflowTestSupport extends ServerTestBase {
 
 	HttpResponse<String> close(String planId, String reason) {
 		Parameters in = new Parameters();
-		in.addParameter().setName("reason").setValue(new Coding(SipCloseOperation.CLOSURE_REASON_SYSTEM, reason, null));
+		in.addParameter().setName("reason").setValue(new Coding(PlanClosure.CLOSURE_REASON_SYSTEM, reason, null));
 		in.addParameter().setName("note").setValue(new org.hl7.fhir.r4.model.StringType("Avslutad i test."));
 		return postJson("/CarePlan/" + planId + "/$sip-close", in);
 	}
