@@ -1,0 +1,102 @@
+package se.samplan.server.workflow;
+
+import ca.uhn.fhir.context.FhirContext;
+import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.CarePlan.CarePlanActivityComponent;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.hl7.fhir.r4.model.Reference;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import se.samplan.server.hapi.Write;
+import se.samplan.server.outcome.Refusal;
+import se.samplan.server.validation.SipCarePlan;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * R7 (egna beslut): each principal decides about its own services, so an organisation adds, changes or
+ * removes only the activities it performs itself (performer = the organisation, one of its units, or a
+ * PractitionerRole of it). Activities performed by the person or a relative may be edited by any party.
+ * 403 otherwise. The caller's organisation comes from {@link CallerOrganization}.
+ */
+@Component
+@Order(60)
+class OwnServicesRule implements WriteRule {
+
+	private final SipRecords records;
+	private final FhirContext ctx;
+
+	OwnServicesRule(SipRecords records, FhirContext ctx) {
+		this.records = records;
+		this.ctx = ctx;
+	}
+
+	@Override
+	public void check(Write write) {
+		if (!(write.previous() instanceof CarePlan before) || !(write.resource() instanceof CarePlan after)
+				|| !SipCarePlan.isSip(after)) {
+			return;
+		}
+		String caller = CallerOrganization.of(write.request()).orElse(null);
+		if (caller == null) {
+			return;
+		}
+		List<String> old = encode(before.getActivity());
+		List<String> now = encode(after.getActivity());
+		Refusal refusal = Refusal.create();
+		for (int i = 0; i < now.size(); i++) {
+			if (!old.remove(now.get(i)) && !ownedBy(after.getActivity().get(i), caller)) {
+				refusal.issue(IssueType.FORBIDDEN, SipRule.R7.coding(),
+						"Insats " + (i + 1) + " utförs av en annan verksamhet, som själv beslutar om den.",
+						caller + " may not add or change activity " + i + ", performed by another organisation (R7).",
+						"CarePlan.activity[" + i + "]");
+			}
+		}
+		for (String removed : old) {
+			CarePlanActivityComponent activity = before.getActivity().get(encode(before.getActivity()).indexOf(removed));
+			if (!ownedBy(activity, caller)) {
+				refusal.issue(IssueType.FORBIDDEN, SipRule.R7.coding(),
+						"En insats som en annan verksamhet utför kan bara tas bort av den verksamheten.",
+						caller + " may not remove an activity performed by another organisation (R7).", "CarePlan.activity");
+			}
+		}
+		if (!refusal.isEmpty()) {
+			throw refusal.forbidden();
+		}
+	}
+
+	private List<String> encode(List<CarePlanActivityComponent> activities) {
+		List<String> out = new ArrayList<>();
+		activities.forEach(a -> out.add(ctx.newJsonParser().encodeToString(a)));
+		return out;
+	}
+
+	/** Whether every organisation-performed part of the activity belongs to the caller. */
+	private boolean ownedBy(CarePlanActivityComponent activity, String caller) {
+		for (Reference performer : activity.getDetail().getPerformer()) {
+			String ref = performer.getReference();
+			if (ref == null || ref.startsWith("Patient/") || ref.startsWith("RelatedPerson/")) {
+				continue;
+			}
+			String organization = organizationOf(performer);
+			if (!caller.equals(organization) && !caller.equals(parentOf(organization))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private String parentOf(String organization) {
+		return records.organization(new Reference(organization)).map(o -> o.getPartOf().getReference()).orElse(null);
+	}
+
+	/** The organisation a performer acts for: itself, or a PractitionerRole's. */
+	private String organizationOf(Reference performer) {
+		String ref = performer.getReference();
+		if (ref.startsWith("PractitionerRole/")) {
+			return records.practitionerRole(performer).map(r -> r.getOrganization().getReference()).orElse(ref);
+		}
+		return ref;
+	}
+}
