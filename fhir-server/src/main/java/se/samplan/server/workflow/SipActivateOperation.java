@@ -6,6 +6,7 @@ import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
@@ -82,6 +83,9 @@ public class SipActivateOperation implements OperationProvider {
 					participation == null ? null : participation.getValue(),
 					participationReason == null ? null : participationReason.getValue(), request));
 			plan = daoRegistry.getResourceDao(CarePlan.class).read(id.toUnqualifiedVersionless(), request);
+			if (SipPhase.of(plan).orElse(null) != SipPhase.INVITED) {
+				throw new ResourceVersionConflictException("CarePlan/" + id.getIdPart() + " was activated by another request");
+			}
 			SipPhase.ACTIVE.applyTo(plan, false);
 			if (!plan.getPeriod().hasStart()) {
 				plan.getPeriod().setStart(new Date());
