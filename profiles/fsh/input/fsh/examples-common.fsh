@@ -1,6 +1,7 @@
 // Rule sets shared by the example scenarios.
-// Every scenario is a set of single example instances plus one transaction Bundle that PUTs
-// them all with their ids, so loading a scenario twice is idempotent.
+// Every scenario is a set of single example instances plus one transaction Bundle that PUTs its base
+// data (persons, organisations, staff, care team, goals) with their ids, so loading it twice is
+// idempotent. The plan and what belongs to it is made through the $sip-* operations (rule W1).
 
 RuleSet: PutEntry(type, id)
 * entry[+].fullUrl = "https://samplan.github.io/fhir/{type}/{id}"
@@ -68,3 +69,32 @@ Description: "A person without personnummer, identified by a (synthetic) samordn
 * name.given = "Ali"
 * gender = #male
 * birthDate = "1990-01-18"
+
+// Two more persons, so that the demo has a plan in every phase: sip4 is invited, sip5's plan is closed,
+// and sip-example-samordningsnummer's plan is initiated.
+
+Instance: sip4-patient
+InstanceOf: SipPatient
+Usage: #example
+Title: "Demo: Märta, invited to her first SIP meeting"
+* id = "sip4-patient"
+* insert Personnummer(195704039824)
+* name.family = "Lind"
+* name.given = "Märta"
+* gender = #female
+* birthDate = "1957-04-03"
+* address.city = "Karlstad"
+* address.country = "SE"
+
+Instance: sip5-patient
+InstanceOf: SipPatient
+Usage: #example
+Title: "Demo: Oskar, whose SIP was closed"
+* id = "sip5-patient"
+* insert Personnummer(198306229934)
+* name.family = "Nyström"
+* name.given = "Oskar"
+* gender = #male
+* birthDate = "1983-06-22"
+* address.city = "Karlstad"
+* address.country = "SE"

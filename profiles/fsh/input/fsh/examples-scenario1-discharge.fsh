@@ -280,7 +280,7 @@ Instance: sip1-bundle
 InstanceOf: Bundle
 Usage: #example
 Title: "Scenario 1: transaction Bundle"
-Description: "All resources of scenario 1, PUT with their ids so that loading is idempotent."
+Description: "The base data of scenario 1: the person, relatives, organisations, staff, care team and goals, PUT with their ids so that loading is idempotent. The plan itself, its consent, meetings, invitations and deviations are made through the $sip-* operations (rule W1); their single examples show the result."
 * id = "sip1-bundle"
 * type = #transaction
 * insert PutEntry(Patient, sip1-patient)
@@ -292,11 +292,6 @@ Description: "All resources of scenario 1, PUT with their ids so that loading is
 * insert PutEntry(PractitionerRole, sip1-role-distriktsskoterska)
 * insert PutEntry(PractitionerRole, sip1-role-bistandshandlaggare)
 * insert PutEntry(PractitionerRole, sip1-role-hemtjanst)
-* insert PutEntry(Consent, sip1-consent)
 * insert PutEntry(CareTeam, sip1-careteam)
 * insert PutEntry(Goal, sip1-goal-viktigt)
 * insert PutEntry(Goal, sip1-goal-trygg)
-* insert PutEntry(CarePlan, sip1-careplan)
-* insert PutEntry(Appointment, sip1-meeting)
-* insert PutEntry(Task, sip1-task-kommun)
-* insert PutEntry(Task, sip1-task-hemtjanst)

@@ -313,7 +313,7 @@ Instance: sip2-bundle
 InstanceOf: Bundle
 Usage: #example
 Title: "Scenario 2: transaction Bundle"
-Description: "All resources of scenario 2, PUT with their ids so that loading is idempotent."
+Description: "The base data of scenario 2: the person, relatives, organisations, staff, care team and goals, PUT with their ids so that loading is idempotent. The plan itself, its consent, meetings, invitations and deviations are made through the $sip-* operations (rule W1); their single examples show the result."
 * id = "sip2-bundle"
 * type = #transaction
 * insert PutEntry(Patient, sip2-patient)
@@ -327,11 +327,6 @@ Description: "All resources of scenario 2, PUT with their ids so that loading is
 * insert PutEntry(PractitionerRole, sip2-role-specialpedagog)
 * insert PutEntry(PractitionerRole, sip2-role-bup)
 * insert PutEntry(PractitionerRole, sip2-role-socialsekreterare)
-* insert PutEntry(Consent, sip2-consent)
 * insert PutEntry(CareTeam, sip2-careteam)
 * insert PutEntry(Goal, sip2-goal-viktigt)
 * insert PutEntry(Goal, sip2-goal-skola)
-* insert PutEntry(CarePlan, sip2-careplan)
-* insert PutEntry(Appointment, sip2-meeting)
-* insert PutEntry(Task, sip2-task-bup)
-* insert PutEntry(Task, sip2-task-socialtjanst)

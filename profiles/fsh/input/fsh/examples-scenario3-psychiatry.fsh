@@ -344,7 +344,7 @@ Instance: sip3-bundle
 InstanceOf: Bundle
 Usage: #example
 Title: "Scenario 3: transaction Bundle"
-Description: "All resources of scenario 3, PUT with their ids so that loading is idempotent."
+Description: "The base data of scenario 3: the person, relatives, organisations, staff, care team and goals, PUT with their ids so that loading is idempotent. The plan itself, its consent, meetings, invitations and deviations are made through the $sip-* operations (rule W1); their single examples show the result."
 * id = "sip3-bundle"
 * type = #transaction
 * insert PutEntry(Patient, sip3-patient)
@@ -358,13 +358,6 @@ Description: "All resources of scenario 3, PUT with their ids so that loading is
 * insert PutEntry(PractitionerRole, sip3-role-sjukskoterska)
 * insert PutEntry(PractitionerRole, sip3-role-socialsekreterare)
 * insert PutEntry(PractitionerRole, sip3-role-arbetsformedlare)
-* insert PutEntry(Consent, sip3-consent)
 * insert PutEntry(CareTeam, sip3-careteam)
 * insert PutEntry(Goal, sip3-goal-viktigt)
 * insert PutEntry(Goal, sip3-goal-nykter)
-* insert PutEntry(CarePlan, sip3-careplan)
-* insert PutEntry(Appointment, sip3-meeting)
-* insert PutEntry(Task, sip3-task-beroende)
-* insert PutEntry(Task, sip3-task-af)
-* insert PutEntry(Task, sip3-task-fk)
-* insert PutEntry(DetectedIssue, sip3-deviation-fk)

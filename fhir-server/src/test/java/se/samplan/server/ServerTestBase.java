@@ -21,12 +21,12 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The running server on a random port, with an in-memory database; one Spring context is shared by all
- * test classes that extend this. Tests talk HTTP only: HAPI's generic client, or plain requests where the
+ * The running server on a random port, with an in-memory database and the demo data (built through the
+ * workflow operations at start); one Spring context is shared by all test classes that extend this. Tests talk HTTP only: HAPI's generic client, or plain requests where the
  * status code and raw body matter.
  */
 @SpringBootTest(classes = SamplanApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@ActiveProfiles({"test", "demo"})
 public abstract class ServerTestBase {
 
 	protected static final FhirContext CTX = FhirContext.forR4Cached();
@@ -46,7 +46,7 @@ public abstract class ServerTestBase {
 
 	private static boolean scenariosLoaded;
 
-	/** The three example scenarios, loaded once per test run through their transaction Bundles (idempotent PUTs). */
+	/** The base data of the three example scenarios, through their transaction Bundles (idempotent PUTs). */
 	protected void loadScenarios() {
 		synchronized (ServerTestBase.class) {
 			if (scenariosLoaded) {
@@ -58,6 +58,14 @@ public abstract class ServerTestBase {
 			}
 			scenariosLoaded = true;
 		}
+	}
+
+	/** The id of the demo plan of a person ({@code Patient/sip1-patient}), found by search as a client would. */
+	protected String demoPlan(String patient) {
+		org.hl7.fhir.r4.model.Bundle b = client.search().byUrl("CarePlan?subject=" + patient
+				+ "&category=https://fhir.inera.se/CodeSystem/typeofcareplan-cs|SIP").returnBundle(org.hl7.fhir.r4.model.Bundle.class).execute();
+		assertThat(b.getEntry()).as("demo plan of " + patient).hasSize(1);
+		return b.getEntryFirstRep().getResource().getIdElement().getIdPart();
 	}
 
 	protected String fhirBase() {

@@ -1,27 +1,17 @@
 package se.samplan.server.demo;
 
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
-import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
-import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
-import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import se.samplan.profiles.SipPackage;
 import se.samplan.server.conformance.SipPackageInstalled;
 
-import java.util.Map;
-
 /**
- * Loads the example scenarios of the samplan.fhir.sip package (its transaction Bundles) at start-up.
- * A scenario already in the database is left alone, so restarts change nothing. The writes pass the
- * same validation and rules as any client's.
+ * Loads the demo data at start-up: the three example scenarios with active plans (scenarios 1 and 2 with
+ * a follow-up held), plus a plan in each other phase (initiated, invited, closed). Everything is built
+ * through the $sip-* operations by {@link DemoScenarios}, so it passes the same rules as any client's
+ * writes. A person who already has a plan is left alone, so restarts change nothing.
  */
 @Component
 @Profile("demo")
@@ -29,41 +19,28 @@ public class DemoDataLoader {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
-	private final FhirContext ctx;
-	private final IFhirSystemDao<Bundle, ?> systemDao;
-	private final DaoRegistry daoRegistry;
+	private final DemoScenarios scenarios;
 
-	DemoDataLoader(FhirContext ctx, IFhirSystemDao<Bundle, ?> systemDao, DaoRegistry daoRegistry) {
-		this.ctx = ctx;
-		this.systemDao = systemDao;
-		this.daoRegistry = daoRegistry;
+	DemoDataLoader(DemoScenarios scenarios) {
+		this.scenarios = scenarios;
 	}
 
 	@EventListener(SipPackageInstalled.class)
 	public void load() {
-		for (Map.Entry<String, String> e : SipPackage.examples().entrySet()) {
-			if (!e.getKey().startsWith("Bundle-")) {
-				continue;
+		for (int n = 1; n <= 3; n++) {
+			scenarios.loadBase(n);
+			if (!scenarios.hasPlan("Patient/sip" + n + "-patient")) {
+				log.info("Demo scenario {}: {}", n, scenarios.activePlan(n, n <= 2 ? 1 : 0).getIdElement().toVersionless());
 			}
-			Bundle bundle = ctx.newJsonParser().parseResource(Bundle.class, e.getValue());
-			if (bundle.getType() != Bundle.BundleType.TRANSACTION) {
-				continue;
-			}
-			if (exists(bundle.getEntryFirstRep().getResource())) {
-				log.info("Demo scenario {} is already loaded", bundle.getIdPart());
-				continue;
-			}
-			systemDao.transaction(new SystemRequestDetails(), bundle);
-			log.info("Loaded demo scenario {} ({} resources)", bundle.getIdPart(), bundle.getEntry().size());
 		}
-	}
-
-	private boolean exists(Resource resource) {
-		try {
-			daoRegistry.getResourceDao(resource.fhirType()).read(resource.getIdElement(), new SystemRequestDetails());
-			return true;
-		} catch (ResourceNotFoundException | ResourceGoneException e) {
-			return false;
+		for (String person : new String[] {"Patient-sip-example-samordningsnummer.json", "Patient-sip4-patient.json",
+				"Patient-sip5-patient.json"}) {
+			scenarios.loadExample(person);
+		}
+		if (!scenarios.hasPlan("Patient/sip-example-samordningsnummer")) {
+			log.info("Demo initiated plan: {}", scenarios.initiatedPlan("Patient/sip-example-samordningsnummer").getIdElement().toVersionless());
+			log.info("Demo invited plan: {}", scenarios.invitedPlan("Patient/sip4-patient").getIdElement().toVersionless());
+			log.info("Demo closed plan: {}", scenarios.closedPlan("Patient/sip5-patient").getIdElement().toVersionless());
 		}
 	}
 }

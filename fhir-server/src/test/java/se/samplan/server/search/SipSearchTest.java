@@ -5,44 +5,56 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import se.samplan.server.ServerTestBase;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Full-text search and the package's search parameters, over the three example scenarios. */
+/**
+ * Full-text search and the package's search parameters, over the demo plans (built through the workflow:
+ * scenarios 1 and 2 have had a follow-up, so their next follow-up is about 180 days ahead, scenario 3's
+ * about 90).
+ */
 class SipSearchTest extends ServerTestBase {
 
-	private static final String SCENARIO_PLANS = "_id=sip1-careplan,sip2-careplan,sip3-careplan";
+	private String plan1;
+	private String plan2;
+	private String plan3;
+	private String scenarioPlans;
 
 	@BeforeEach
-	void scenarios() {
-		loadScenarios();
+	void demoPlans() {
+		plan1 = demoPlan("Patient/sip1-patient");
+		plan2 = demoPlan("Patient/sip2-patient");
+		plan3 = demoPlan("Patient/sip3-patient");
+		scenarioPlans = "_id=" + plan1 + "," + plan2 + "," + plan3;
 	}
 
 	@Test
 	void contentSearchFindsAPlanByASwedishWordInAnActivity() {
-		assertThat(ids("CarePlan?_content=sårläkning")).containsExactly("sip1-careplan");
-		assertThat(ids("CarePlan?_content=dagverksamhet&" + SCENARIO_PLANS)).containsExactly("sip1-careplan");
+		assertThat(ids("CarePlan?_content=sårläkning")).containsExactly(plan1);
+		assertThat(ids("CarePlan?_content=dagverksamhet&" + scenarioPlans)).containsExactly(plan1);
 	}
 
 	@Test
 	void searchByPhase() {
-		assertThat(ids("CarePlan?sip-phase=active&" + SCENARIO_PLANS))
-				.containsExactlyInAnyOrder("sip1-careplan", "sip2-careplan", "sip3-careplan");
-		assertThat(ids("CarePlan?sip-phase=https://samplan.github.io/fhir/CodeSystem/sip-phase|closed&" + SCENARIO_PLANS))
+		assertThat(ids("CarePlan?sip-phase=active&" + scenarioPlans)).containsExactlyInAnyOrder(plan1, plan2, plan3);
+		assertThat(ids("CarePlan?sip-phase=https://samplan.github.io/fhir/CodeSystem/sip-phase|closed&" + scenarioPlans))
 				.isEmpty();
+		assertThat(ids("CarePlan?sip-phase=closed&subject=Patient/sip5-patient")).hasSize(1);
 	}
 
 	@Test
 	void searchByNextFollowUp() {
-		assertThat(ids("CarePlan?sip-next-follow-up=ge2027-03-01&" + SCENARIO_PLANS)).containsExactly("sip1-careplan");
-		assertThat(ids("CarePlan?sip-next-follow-up=lt2027-02-01&" + SCENARIO_PLANS)).containsExactly("sip2-careplan");
+		String in120Days = LocalDate.now().plusDays(120).toString();
+		assertThat(ids("CarePlan?sip-next-follow-up=ge" + in120Days + "&" + scenarioPlans)).containsExactlyInAnyOrder(plan1, plan2);
+		assertThat(ids("CarePlan?sip-next-follow-up=lt" + in120Days + "&" + scenarioPlans)).containsExactly(plan3);
 	}
 
 	@Test
 	void searchByOverallResponsibilityAndByPlanOfAMeeting() {
-		assertThat(ids("CarePlan?sip-overall-responsibility=Organization/sip2-org-region")).containsExactly("sip2-careplan");
-		assertThat(ids("Appointment?sip-care-plan=CarePlan/sip1-careplan")).containsExactly("sip1-meeting");
+		assertThat(ids("CarePlan?sip-overall-responsibility=Organization/sip2-org-region&" + scenarioPlans)).containsExactly(plan2);
+		assertThat(ids("Appointment?sip-care-plan=CarePlan/" + plan1)).hasSize(2);
 	}
 
 	private List<String> ids(String query) {

@@ -43,6 +43,19 @@ class ValidationOnWriteTest extends ServerTestBase {
 		assertThat(count(type)).isEqualTo(before);
 	}
 
+	/** The server's own validator (with the installed package) names the same error as the profile tests. */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("fixtures")
+	void invalidFixtureGivesItsErrorThroughValidate(Expectation fixture) {
+		String type = CTX.newJsonParser().parseResource(fixture.json()).fhirType();
+		HttpResponse<String> response = postJson("/" + type + "/$validate", fixture.json());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(outcome(response).getIssue()).as(response.body()).anySatisfy(i -> {
+			assertThat(i.getSeverity()).isEqualTo(org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity.ERROR);
+			assertThat(i.getDiagnostics()).contains(fixture.message());
+		});
+	}
+
 	@Test
 	void invalidFixtureIsRefusedByUpdateToo() {
 		Expectation fixture = fixtures().stream().filter(f -> f.file().startsWith("organization")).findFirst().orElseThrow();

@@ -1,8 +1,8 @@
 package se.samplan.server.workflow;
 
 import org.hl7.fhir.r4.model.Appointment;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CarePlan;
-import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,13 +15,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClosedIsFinalRuleTest extends WorkflowTestSupport {
 
 	private CarePlan closed;
+	private Appointment meeting;
+	private Task invitation;
 
 	@BeforeEach
 	void closedPlan() {
 		loadScenarios();
-		CarePlan plan = initiated(newPatient());
-		assertThat(close(plan.getIdPart(), "no-longer-needed").statusCode()).isEqualTo(200);
-		closed = client.read().resource(CarePlan.class).withId(plan.getIdPart()).execute();
+		Bundle invited = invitedPlan();
+		meeting = (Appointment) invited.getEntry().get(0).getResource();
+		invitation = (Task) invited.getEntry().get(1).getResource();
+		String planId = invited.getEntry().get(3).getResource().getIdElement().getIdPart();
+		assertThat(close(planId, "no-longer-needed").statusCode()).isEqualTo(200);
+		closed = client.read().resource(CarePlan.class).withId(planId).execute();
 	}
 
 	@Test
@@ -44,22 +49,26 @@ class ClosedIsFinalRuleTest extends WorkflowTestSupport {
 	}
 
 	@Test
+	void itsMeetingCannotBeReopened() {
+		Appointment cancelled = client.read().resource(Appointment.class).withId(meeting.getIdPart()).execute();
+		cancelled.setStatus(Appointment.AppointmentStatus.BOOKED);
+		assertRule(send("PUT", "/Appointment/" + meeting.getIdPart(), "application/fhir+json",
+				CTX.newJsonParser().encodeResourceToString(cancelled)), 422, "W2", "Appointment.supportingInformation[0]");
+	}
+
+	@Test
 	void aNewMeetingForTheClosedPlanIsRefused() {
-		Appointment meeting = client.read().resource(Appointment.class).withId("sip1-meeting").execute();
 		meeting.setId((String) null);
-		meeting.getSupportingInformation().clear();
-		meeting.addSupportingInformation(new Reference("CarePlan/" + closed.getIdPart()));
+		meeting.setStatus(Appointment.AppointmentStatus.BOOKED);
 		assertRule(postJson("/Appointment", meeting), 422, "W2", "Appointment.supportingInformation[0]");
 	}
 
 	@Test
 	void aNewInvitationForTheClosedPlanInATransactionWritesNothing() {
-		Task invitation = client.read().resource(Task.class).withId("sip1-task-kommun").execute();
+		int before = count("Task?based-on=CarePlan/" + closed.getIdPart());
 		invitation.setId((String) null);
 		invitation.setStatus(Task.TaskStatus.REQUESTED);
-		invitation.getBasedOn().clear();
-		invitation.addBasedOn(new Reference("CarePlan/" + closed.getIdPart()));
 		assertRule(postJson("", transaction(invitation)), 422, "W2", "Task.basedOn[0]");
-		assertThat(count("Task?based-on=CarePlan/" + closed.getIdPart())).isZero();
+		assertThat(count("Task?based-on=CarePlan/" + closed.getIdPart())).isEqualTo(before);
 	}
 }

@@ -11,13 +11,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** R5: declining an invitation needs a reason, on every write path (the rule code wins over the profile's). */
 class DeclineReasonRuleTest extends WorkflowTestSupport {
 
+	private String taskId;
+
 	@BeforeEach
-	void scenarios() {
+	void invitation() {
 		loadScenarios();
+		taskId = invitedPlan().getEntry().get(1).getResource().getIdElement().getIdPart();
 	}
 
 	private Task declinedWithoutReason() {
-		Task task = client.read().resource(Task.class).withId("sip2-task-bup").execute();
+		Task task = client.read().resource(Task.class).withId(taskId).execute();
 		task.setStatus(Task.TaskStatus.REJECTED);
 		task.setStatusReason(null);
 		return task;
@@ -25,10 +28,10 @@ class DeclineReasonRuleTest extends WorkflowTestSupport {
 
 	@Test
 	void putIsRefused() {
-		HttpResponse<String> r = send("PUT", "/Task/sip2-task-bup", "application/fhir+json",
+		HttpResponse<String> r = send("PUT", "/Task/" + taskId, "application/fhir+json",
 				CTX.newJsonParser().encodeResourceToString(declinedWithoutReason()));
 		assertRule(r, 422, "R5", "Task.statusReason");
-		assertThat(client.read().resource(Task.class).withId("sip2-task-bup").execute().getStatus())
+		assertThat(client.read().resource(Task.class).withId(taskId).execute().getStatus())
 				.isNotEqualTo(Task.TaskStatus.REJECTED);
 	}
 
@@ -41,7 +44,7 @@ class DeclineReasonRuleTest extends WorkflowTestSupport {
 
 	@Test
 	void declineWithAReasonIsStored() {
-		Task task = client.read().resource(Task.class).withId("sip2-task-bup").execute();
+		Task task = client.read().resource(Task.class).withId(taskId).execute();
 		task.setId((String) null);
 		task.setStatus(Task.TaskStatus.REJECTED);
 		task.getStatusReason().setText("Barnet är inte aktuellt på BUP.");

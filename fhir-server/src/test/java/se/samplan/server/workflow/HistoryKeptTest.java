@@ -11,15 +11,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** W3: plans and what records their history are never deleted: 405, by any path. */
 class HistoryKeptTest extends WorkflowTestSupport {
 
+	private Bundle invited;
+
 	@BeforeEach
-	void scenarios() {
+	void invitation() {
 		loadScenarios();
+		invited = invitedPlan();
+	}
+
+	private String path(int entry) {
+		return "/" + invited.getEntry().get(entry).getResource().getIdElement().toUnqualifiedVersionless().getValue();
 	}
 
 	@Test
 	void deleteOfEachKeptTypeIs405() {
-		for (String path : new String[] {"/CarePlan/sip2-careplan", "/Consent/sip2-consent", "/Task/sip2-task-bup",
-				"/Appointment/sip2-meeting", "/Goal/sip2-goal-skola", "/CareTeam/sip2-careteam"}) {
+		String planId = invited.getEntry().get(3).getResource().getIdElement().getIdPart();
+		String consent = "/Consent/" + client.search().byUrl("Consent?data=CarePlan/" + planId).returnBundle(Bundle.class)
+				.execute().getEntryFirstRep().getResource().getIdElement().getIdPart();
+		for (String path : new String[] {path(3), consent, path(1), path(0), "/Goal/sip2-goal-skola", "/CareTeam/sip2-careteam"}) {
 			HttpResponse<String> r = send("DELETE", path, "application/fhir+json", "");
 			assertRule(r, 405, "W3", path.split("/")[1]);
 			assertThat(get("/fhir" + path).statusCode()).as(path).isEqualTo(200);
@@ -35,8 +44,8 @@ class HistoryKeptTest extends WorkflowTestSupport {
 	@Test
 	void deleteInsideATransactionIs405AndNothingIsDeleted() {
 		Bundle tx = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-		tx.addEntry().getRequest().setMethod(Bundle.HTTPVerb.DELETE).setUrl("CarePlan/sip3-careplan");
+		tx.addEntry().getRequest().setMethod(Bundle.HTTPVerb.DELETE).setUrl(path(3).substring(1));
 		assertRule(postJson("", tx), 405, "W3", "CarePlan");
-		assertThat(get("/fhir/CarePlan/sip3-careplan").statusCode()).isEqualTo(200);
+		assertThat(get("/fhir" + path(3)).statusCode()).isEqualTo(200);
 	}
 }

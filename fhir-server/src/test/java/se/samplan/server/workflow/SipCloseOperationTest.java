@@ -4,7 +4,6 @@ import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CareTeam;
-import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,45 +20,17 @@ class SipCloseOperationTest extends WorkflowTestSupport {
 		loadScenarios();
 	}
 
-	/**
-	 * An active plan of its own: scenario 1's plan and care team for a new person (written plainly for now;
-	 * built with $sip-activate once that operation exists), with an open invitation to a coming meeting.
-	 */
 	@Test
 	void closingAnActivePlanCompletesItAndCancelsWhatIsOpen() {
-		String patient = newPatient();
-		CareTeam team = client.read().resource(CareTeam.class).withId("sip1-careteam").execute();
-		team.setId((String) null);
-		team.setSubject(new Reference(patient));
-		String teamId = client.create().resource(team).execute().getId().getIdPart();
-		CarePlan active = client.read().resource(CarePlan.class).withId("sip1-careplan").execute();
-		active.setId((String) null);
-		active.setSubject(new Reference(patient));
-		active.getCareTeam().clear();
-		active.addCareTeam(new Reference("CareTeam/" + teamId));
-		String planId = client.create().resource(active).execute().getId().getIdPart();
-
-		Appointment meeting = client.read().resource(Appointment.class).withId("sip1-meeting").execute();
-		meeting.setId((String) null);
-		meeting.setStatus(Appointment.AppointmentStatus.BOOKED);
-		meeting.getSupportingInformation().clear();
-		meeting.addSupportingInformation(new Reference("CarePlan/" + planId));
-		meeting.setStartElement(new org.hl7.fhir.r4.model.InstantType("2027-03-15T10:00:00+01:00"));
-		meeting.setEndElement(new org.hl7.fhir.r4.model.InstantType("2027-03-15T11:00:00+01:00"));
-		String meetingId = client.create().resource(meeting).execute().getId().getIdPart();
-		Appointment held = client.read().resource(Appointment.class).withId("sip1-meeting").execute();
-		held.setId((String) null);
-		held.getSupportingInformation().clear();
-		held.addSupportingInformation(new Reference("CarePlan/" + planId));
-		String heldId = client.create().resource(held).execute().getId().getIdPart();
-		Task invitation = client.read().resource(Task.class).withId("sip1-task-kommun").execute();
-		invitation.setId((String) null);
-		invitation.setStatus(Task.TaskStatus.REQUESTED);
-		invitation.getBasedOn().clear();
-		invitation.addBasedOn(new Reference("CarePlan/" + planId));
-		invitation.setFocus(new Reference("Appointment/" + meetingId));
-		invitation.setFor(new Reference(patient));
-		String taskId = client.create().resource(invitation).execute().getId().getIdPart();
+		String planId = activePlan();
+		Bundle followUp = CTX.newJsonParser().parseResource(Bundle.class,
+				inviteAt(planId, "2027-03-15T10:00:00+01:00", "Organization/sip2-org-bup").body());
+		String meetingId = followUp.getEntry().get(0).getResource().getIdElement().getIdPart();
+		String taskId = followUp.getEntry().get(1).getResource().getIdElement().getIdPart();
+		String held = client.search().byUrl("Appointment?sip-care-plan=CarePlan/" + planId + "&status=fulfilled")
+				.returnBundle(Bundle.class).execute().getEntryFirstRep().getResource().getIdElement().getIdPart();
+		String teamId = client.read().resource(CarePlan.class).withId(planId).execute().getCareTeamFirstRep()
+				.getReferenceElement().getIdPart();
 
 		HttpResponse<String> r = close(planId, "no-longer-needed");
 		assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
@@ -72,7 +43,7 @@ class SipCloseOperationTest extends WorkflowTestSupport {
 		assertThat(client.read().resource(Task.class).withId(taskId).execute().getStatus()).isEqualTo(Task.TaskStatus.CANCELLED);
 		assertThat(client.read().resource(Appointment.class).withId(meetingId).execute().getStatus())
 				.isEqualTo(Appointment.AppointmentStatus.CANCELLED);
-		assertThat(client.read().resource(Appointment.class).withId(heldId).execute().getStatus())
+		assertThat(client.read().resource(Appointment.class).withId(held).execute().getStatus())
 				.as("a meeting that was held stays as it was").isEqualTo(Appointment.AppointmentStatus.FULFILLED);
 		assertThat(client.read().resource(CareTeam.class).withId(teamId).execute().getStatus())
 				.isEqualTo(CareTeam.CareTeamStatus.INACTIVE);

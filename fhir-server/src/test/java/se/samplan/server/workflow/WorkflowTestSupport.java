@@ -143,6 +143,17 @@ abstract class WorkflowTestSupport extends ServerTestBase {
 		return CTX.newJsonParser().parseResource(CarePlan.class, r.body());
 	}
 
+	/** An active plan made through the workflow (first meeting held two weeks ago); returns its id. */
+	String activePlan() {
+		Bundle invited = invitedPlan("2026-11-02T13:00:00+01:00");
+		String planId = invited.getEntry().get(3).getResource().getIdElement().getIdPart();
+		writeContent(planId);
+		HttpResponse<String> r = activate(planId, invited.getEntry().get(0).getResource().getIdElement().getIdPart(),
+				"PractitionerRole/sip2-role-bup", "Organization/sip2-org-skola");
+		assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+		return planId;
+	}
+
 	HttpResponse<String> activate(String planId, String meetingId, String... attended) {
 		Parameters in = new Parameters();
 		in.addParameter().setName("meeting").setValue(new Reference("Appointment/" + meetingId));

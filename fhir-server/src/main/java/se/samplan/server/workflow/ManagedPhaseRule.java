@@ -1,0 +1,57 @@
+package se.samplan.server.workflow;
+
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import se.samplan.server.hapi.Write;
+import se.samplan.server.outcome.Refusal;
+import se.samplan.server.validation.SipCarePlan;
+
+import java.util.Objects;
+
+/**
+ * W1 (fasen styrs av servern): a SIP's phase ({@code sip-phase}) and {@code status} change only through
+ * the {@code $sip-*} operations. A client may create a SIP as a draft (it starts as initiated) and edit its
+ * content, but not set or change either; a client update that leaves the phase out keeps the stored one.
+ */
+@Component
+@Order(5)
+class ManagedPhaseRule implements WriteRule {
+
+	@Override
+	public void check(Write write) {
+		if (!SipCarePlan.isSip(write.resource()) || inWorkflowOperation(write.request())) {
+			return;
+		}
+		CarePlan plan = (CarePlan) write.resource();
+		if (write.isCreate()) {
+			SipPhase phase = SipPhase.of(plan).orElse(null);
+			if (plan.getStatus() != CarePlan.CarePlanStatus.DRAFT || (phase != null && phase != SipPhase.INITIATED)) {
+				throw refusal("En ny SIP börjar som utkast i fasen initierad; fas och status ändras sedan genom SIP-operationerna.",
+						"A new SIP starts with status draft in phase initiated; phase and status then change through the $sip-* operations only (W1).");
+			}
+			SipPhase.INITIATED.applyTo(plan, false);
+			return;
+		}
+		CarePlan stored = (CarePlan) write.previous();
+		if (SipPhase.of(plan).isEmpty()) {
+			SipPhase.of(stored).ifPresent(p -> plan.addExtension(SipPhase.EXTENSION, new org.hl7.fhir.r4.model.CodeType(p.code())));
+		}
+		if (!Objects.equals(SipPhase.of(plan), SipPhase.of(stored)) || plan.getStatus() != stored.getStatus()) {
+			throw refusal("Planens fas och status ändras bara genom SIP-operationerna ($sip-activate, $sip-close med flera).",
+					"sip-phase and status of a SIP change only through the $sip-* operations, not by a plain write (W1).");
+		}
+	}
+
+	/** A write made by one of the workflow's own operations (for REST requests, the operation named in the URL). */
+	static boolean inWorkflowOperation(RequestDetails request) {
+		return request != null && request.getOperation() != null && request.getOperation().startsWith("$sip-");
+	}
+
+	private static RuntimeException refusal(String swedish, String english) {
+		return Refusal.create().issue(IssueType.BUSINESSRULE, SipRule.W1.coding(), swedish, english, "CarePlan.status")
+				.unprocessable();
+	}
+}
