@@ -4,6 +4,7 @@ import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.packages.IPackageInstallerSvc;
 import ca.uhn.fhir.jpa.packages.PackageInstallationSpec;
 import ca.uhn.fhir.jpa.packages.PackageInstallOutcomeJson;
+import ca.uhn.fhir.jpa.packages.util.PackageUtils;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +16,8 @@ import se.samplan.profiles.SipPackage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Installs the samplan.fhir.sip package from the classpath before the server takes requests: its
@@ -50,6 +53,11 @@ public class SipPackageInstaller implements SmartInitializingSingleton {
 				.setFetchDependencies(false)
 				.setInstallMode(PackageInstallationSpec.InstallModeEnum.STORE_AND_INSTALL);
 		spec.setReloadExisting(false);
+		// HAPI's default types, and the OperationDefinitions of the $sip-* operations, so clients can
+		// resolve the canonicals the CapabilityStatement names.
+		List<String> types = new ArrayList<>(PackageUtils.DEFAULT_INSTALL_TYPES);
+		types.add("OperationDefinition");
+		spec.setInstallResourceTypes(types);
 		// Batch jobs are registered only once the context is refreshed, too late for a reindex job; the
 		// package's search parameters index every resource written from now on. A new package version that
 		// changes a search parameter of existing data needs a $reindex.

@@ -129,7 +129,7 @@ public class SipInviteOperation implements OperationProvider {
 				task.getMeta().addProfile(TASK_PROFILE);
 				task.setStatus(Task.TaskStatus.REQUESTED);
 				task.setIntent(Task.TaskIntent.ORDER);
-				task.getCode().addCoding(new Coding(DeclineReasonRule.TASK_TYPE_SYSTEM, "invitation", null));
+				task.getCode().addCoding(new Coding(InvitationAnswerRule.TASK_TYPE_SYSTEM, "invitation", null));
 				task.setDescription("Kallelse till SIP-möte: " + plan.getTitle());
 				task.addBasedOn(new Reference(planRef));
 				task.setFocus(new Reference("Appointment/" + storedMeeting.getIdPart()));

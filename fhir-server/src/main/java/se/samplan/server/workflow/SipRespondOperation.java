@@ -73,7 +73,7 @@ public class SipRespondOperation implements OperationProvider {
 		return transactions.withRequest(request).execute(() -> {
 			Task task = daoRegistry.getResourceDao(Task.class).read(id.toUnqualifiedVersionless(), request);
 			String owner = task.getOwner().getReference();
-			if (!task.getCode().hasCoding(DeclineReasonRule.TASK_TYPE_SYSTEM, "invitation")) {
+			if (!task.getCode().hasCoding(InvitationAnswerRule.TASK_TYPE_SYSTEM, "invitation")) {
 				throw Refusal.create().issue(IssueType.NOTSUPPORTED, "Uppgiften är inte en kallelse till SIP-möte.",
 						"Task/" + id.getIdPart() + " is not a SIP invitation.", "Task.code").unprocessable();
 			}

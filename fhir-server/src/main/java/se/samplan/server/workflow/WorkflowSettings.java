@@ -22,6 +22,12 @@ public class WorkflowSettings {
 	private int dischargeInvitationDays = 3;
 	/** Whether $sip-activate approves the plan for the person's portal (sip-approved-for-patient, R13). */
 	private boolean approveForPatientOnActivate = true;
+	/** R13: the person reads their own plan from this age. Used by patient access. */
+	private int ownAccessFromAge = 16;
+	/** R13: guardians read a child's plan until this age (13–15 only with the plan's guardian-access flag). */
+	private int guardianAccessUntilAge = 13;
+	/** R13: days after approval before a plan shows in the person's portal. */
+	private int patientAccessDelayDays = 0;
 	/** KVÅ codes reported for a SIP made (R14); none by default. */
 	private List<String> kvaCodesMade = new ArrayList<>();
 	/** KVÅ codes reported for a SIP followed up (R14); none by default. */
@@ -65,6 +71,30 @@ public class WorkflowSettings {
 
 	public void setApproveForPatientOnActivate(boolean approve) {
 		this.approveForPatientOnActivate = approve;
+	}
+
+	public int getOwnAccessFromAge() {
+		return ownAccessFromAge;
+	}
+
+	public void setOwnAccessFromAge(int age) {
+		this.ownAccessFromAge = age;
+	}
+
+	public int getGuardianAccessUntilAge() {
+		return guardianAccessUntilAge;
+	}
+
+	public void setGuardianAccessUntilAge(int age) {
+		this.guardianAccessUntilAge = age;
+	}
+
+	public int getPatientAccessDelayDays() {
+		return patientAccessDelayDays;
+	}
+
+	public void setPatientAccessDelayDays(int days) {
+		this.patientAccessDelayDays = days;
 	}
 
 	public List<String> getKvaCodesMade() {

@@ -54,13 +54,20 @@ class SipInitiateOperationTest extends WorkflowTestSupport {
 	}
 
 	@Test
-	void isListedInTheCapabilityStatementWithItsCanonical() {
+	void everyWorkflowOperationIsListedInTheCapabilityStatementWithItsCanonical() {
 		var cs = client.capabilities().ofType(org.hl7.fhir.r4.model.CapabilityStatement.class).execute();
-		var carePlan = cs.getRestFirstRep().getResource().stream().filter(x -> x.getType().equals("CarePlan")).findFirst().orElseThrow();
-		assertThat(carePlan.getOperation()).anySatisfy(op -> {
-			assertThat(op.getName()).isEqualTo("sip-initiate");
-			assertThat(op.getDefinition()).isEqualTo("https://samplan.github.io/fhir/OperationDefinition/sip-initiate");
-		});
+		var operations = cs.getRestFirstRep().getResource().stream()
+				.flatMap(r -> r.getOperation().stream().map(op -> r.getType() + " " + op.getName() + " " + op.getDefinition()))
+				.toList();
+		for (String name : java.util.List.of("sip-initiate", "sip-consent", "sip-invite", "sip-activate", "sip-follow-up",
+				"sip-close", "sip-withdraw-consent")) {
+			assertThat(operations).contains("CarePlan " + name + " https://samplan.github.io/fhir/OperationDefinition/" + name);
+		}
+		assertThat(operations).contains("Task sip-respond https://samplan.github.io/fhir/OperationDefinition/sip-respond");
+		for (String name : java.util.List.of("sip-initiate", "sip-respond", "sip-withdraw-consent")) {
+			assertThat(client.search().byUrl("OperationDefinition?url=https://samplan.github.io/fhir/OperationDefinition/" + name)
+					.returnBundle(org.hl7.fhir.r4.model.Bundle.class).execute().getEntry()).as(name + " installed from the package").hasSize(1);
+		}
 		assertThat(client.read().resource(Patient.class).withId("sip1-patient").execute()).isNotNull();
 	}
 }
