@@ -2,7 +2,7 @@ package se.samplan.server.workflow;
 
 import se.samplan.server.hapi.Write;
 
-/** One rule about what may be stored, checked by {@link SipRulesInterceptor} on every create and update. */
+/** One rule about what may be stored, checked by {@link SipRules} on every create and update. */
 interface WriteRule {
 
 	/** Refuses the write by throwing a HAPI exception that carries an OperationOutcome naming this rule. */

@@ -104,6 +104,14 @@ class ValidationOnWriteTest extends ServerTestBase {
 	}
 
 	@Test
+	void aWriteWithoutIdIs400() {
+		HttpResponse<String> patch = send("PATCH", "/CarePlan/", "application/json-patch+json",
+				"[{\"op\":\"replace\",\"path\":\"/status\",\"value\":\"completed\"}]");
+		assertThat(patch.statusCode()).as(patch.body()).isEqualTo(400);
+		assertThat(send("DELETE", "/Goal", "application/fhir+json", "").statusCode()).isEqualTo(400);
+	}
+
+	@Test
 	void malformedJsonIs400() {
 		HttpResponse<String> response = postJson("/Patient", "{\"resourceType\":\"Patient\",\"name\":[{\"family\":");
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);

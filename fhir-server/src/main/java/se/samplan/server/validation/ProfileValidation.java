@@ -2,7 +2,6 @@ package se.samplan.server.validation;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.IValidationSupport;
-import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.jpa.config.JpaConfig;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
@@ -15,9 +14,10 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Resource;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import se.samplan.profiles.SipPackage;
-import se.samplan.server.hapi.BeforeStoreInterceptor;
+import se.samplan.server.hapi.WriteStep;
 import se.samplan.server.hapi.Write;
 import se.samplan.server.outcome.Refusal;
 
@@ -32,15 +32,14 @@ import java.util.List;
  * ones) give warnings, not errors.
  */
 @Component
-@Interceptor(order = ProfileValidationInterceptor.ORDER)
-public class ProfileValidationInterceptor extends BeforeStoreInterceptor {
+@Order(300)
+public class ProfileValidation implements WriteStep {
 
-	public static final int ORDER = -100;
 	private static final String PROFILE_PREFIX = SipPackage.CANONICAL + "/StructureDefinition/";
 
 	private final FhirValidator validator;
 
-	public ProfileValidationInterceptor(FhirContext ctx,
+	public ProfileValidation(FhirContext ctx,
 			@Qualifier(JpaConfig.JPA_VALIDATION_SUPPORT_CHAIN) IValidationSupport jpaChain) {
 		UnknownCodeSystemWarningValidationSupport unknownSystems = new UnknownCodeSystemWarningValidationSupport(ctx);
 		unknownSystems.setNonExistentCodeSystemSeverity(IValidationSupport.IssueSeverity.WARNING);
@@ -56,7 +55,7 @@ public class ProfileValidationInterceptor extends BeforeStoreInterceptor {
 	}
 
 	@Override
-	protected void beforeStore(Write write) {
+	public void beforeStore(Write write) {
 		IBaseResource resource = write.resource();
 		SipCarePlan.declareProfile(resource);
 		if (!(resource instanceof Resource) || !claimsSamplanProfile(resource)) {

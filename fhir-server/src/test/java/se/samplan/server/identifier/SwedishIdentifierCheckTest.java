@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Any resource carrying a personnummer or samordningsnummer, with or without our profiles, has it checked;
  * both system forms are accepted, and the URI form is stored.
  */
-class SwedishIdentifierInterceptorTest extends ServerTestBase {
+class SwedishIdentifierCheckTest extends ServerTestBase {
 
 	private static final String PNR = "http://electronichealth.se/identifier/personnummer";
 
@@ -28,6 +28,17 @@ class SwedishIdentifierInterceptorTest extends ServerTestBase {
 		Identifier stored = CTX.newJsonParser().parseResource(Patient.class, created.body()).getIdentifierFirstRep();
 		assertThat(stored.getSystem()).isEqualTo(PNR);
 		assertThat(stored.getValue()).isEqualTo("191212121212");
+	}
+
+	/** The number is normalised before profile validation sees it, whose slice matches the canonical form only. */
+	@Test
+	void aSipPatientWithTheOidSystemAndASeparatorIsAccepted() {
+		Patient p = new Patient();
+		p.getMeta().addProfile("https://samplan.github.io/fhir/StructureDefinition/SipPatient");
+		p.addIdentifier().setSystem("urn:oid:1.2.752.129.2.1.3.1").setValue("19121212-1212");
+		p.setBirthDateElement(new org.hl7.fhir.r4.model.DateType("1912-12-12"));
+		HttpResponse<String> created = postJson("/Patient", p);
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 	}
 
 	@Test

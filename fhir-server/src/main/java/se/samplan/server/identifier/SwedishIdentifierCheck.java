@@ -1,12 +1,12 @@
 package se.samplan.server.identifier;
 
-import ca.uhn.fhir.interceptor.api.Interceptor;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Resource;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import se.samplan.server.hapi.BeforeStoreInterceptor;
+import se.samplan.server.hapi.WriteStep;
 import se.samplan.server.hapi.Write;
 import se.samplan.server.outcome.Refusal;
 
@@ -17,13 +17,12 @@ import se.samplan.server.outcome.Refusal;
  * canonical systems only.
  */
 @Component
-@Interceptor(order = SwedishIdentifierInterceptor.ORDER)
-public class SwedishIdentifierInterceptor extends BeforeStoreInterceptor {
+@Order(100)
+public class SwedishIdentifierCheck implements WriteStep {
 
-	public static final int ORDER = -200;
 
 	@Override
-	protected void beforeStore(Write write) {
+	public void beforeStore(Write write) {
 		IBaseResource resource = write.resource();
 		if (!(resource instanceof Resource r)) {
 			return;

@@ -5,11 +5,12 @@ import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import se.samplan.server.hapi.BeforeStoreInterceptor;
+import se.samplan.server.hapi.StorageInterceptor;
+import se.samplan.server.hapi.WriteStep;
 import se.samplan.server.hapi.Write;
 import se.samplan.server.outcome.Refusal;
-import se.samplan.server.validation.ProfileValidationInterceptor;
 
 import java.util.List;
 import java.util.Set;
@@ -17,14 +18,15 @@ import java.util.Set;
 /**
  * The single gate of the workflow rules: every create, update and delete passes here, whether it comes
  * from a {@code $sip-*} operation, a plain POST/PUT/PATCH, a conditional write or an entry of a batch
- * or transaction (where a refusal rolls the whole transaction back). Runs before profile validation,
- * so a client learns which rule it broke rather than which invariant that rule also shows up in.
+ * or transaction (where a refusal rolls the whole transaction back). As a {@link WriteStep} it runs
+ * before profile validation, so a client learns which rule it broke rather than which invariant that rule
+ * also shows up in; its delete hook is its own.
  */
 @Component
-@Interceptor(order = SipRulesInterceptor.ORDER)
-public class SipRulesInterceptor extends BeforeStoreInterceptor {
+@Interceptor
+@Order(200)
+public class SipRules implements WriteStep, StorageInterceptor {
 
-	public static final int ORDER = ProfileValidationInterceptor.ORDER - 50;
 
 	/** W3: these keep their history; mistakes are closed as entered-in-error, never deleted. */
 	static final Set<String> NEVER_DELETED = Set.of("CarePlan", "Consent", "Task", "Appointment", "Goal",
@@ -32,12 +34,12 @@ public class SipRulesInterceptor extends BeforeStoreInterceptor {
 
 	private final List<WriteRule> rules;
 
-	SipRulesInterceptor(List<WriteRule> rules) {
+	SipRules(List<WriteRule> rules) {
 		this.rules = rules;
 	}
 
 	@Override
-	protected void beforeStore(Write write) {
+	public void beforeStore(Write write) {
 		rules.forEach(rule -> rule.check(write));
 	}
 
