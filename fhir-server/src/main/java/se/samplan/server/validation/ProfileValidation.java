@@ -28,8 +28,8 @@ import java.util.List;
  * against it, with HAPI's instance validator on the server's own validation chain (core definitions,
  * the installed samplan.fhir.sip package, local terminology). Errors refuse the write with 422 and an
  * OperationOutcome naming each element. A CarePlan of the national type SIP is given the SipCarePlan
- * profile first, so it cannot escape validation by not declaring it. Code systems that cannot be known offline (Swedish national
- * ones) give warnings, not errors.
+ * profile first, so it cannot escape validation by not declaring it. Code systems that cannot be known
+ * offline (Swedish national ones) give warnings, not errors.
  */
 @Component
 @Order(300)
@@ -37,10 +37,12 @@ public class ProfileValidation implements WriteStep {
 
 	private static final String PROFILE_PREFIX = SipPackage.CANONICAL + "/StructureDefinition/";
 
+	private final FhirContext ctx;
 	private final FhirValidator validator;
 
 	public ProfileValidation(FhirContext ctx,
 			@Qualifier(JpaConfig.JPA_VALIDATION_SUPPORT_CHAIN) IValidationSupport jpaChain) {
+		this.ctx = ctx;
 		UnknownCodeSystemWarningValidationSupport unknownSystems = new UnknownCodeSystemWarningValidationSupport(ctx);
 		unknownSystems.setNonExistentCodeSystemSeverity(IValidationSupport.IssueSeverity.WARNING);
 		((ValidationSupportChain) jpaChain).addValidationSupport(unknownSystems);
@@ -61,12 +63,14 @@ public class ProfileValidation implements WriteStep {
 		if (!(resource instanceof Resource) || !claimsSamplanProfile(resource)) {
 			return;
 		}
-		// The profile is named explicitly too: one added to meta.profile during storage is not seen by the validator.
 		ValidationOptions options = new ValidationOptions();
 		if (SipCarePlan.isSip(resource)) {
 			options.addProfile(SipCarePlan.PROFILE);
 		}
-		List<SingleValidationMessage> errors = validator.validateWithResult(resource, options).getMessages().stream()
+		// Encoded here: given the resource object, the validator saw the request's body as parsed, not the
+		// changes made to it on the way to storage (normalised identifiers, an added profile).
+		String current = ctx.newJsonParser().encodeResourceToString(resource);
+		List<SingleValidationMessage> errors = validator.validateWithResult(current, options).getMessages().stream()
 				.filter(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
 				.toList();
 		if (errors.isEmpty()) {

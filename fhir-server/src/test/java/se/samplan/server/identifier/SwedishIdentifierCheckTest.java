@@ -32,13 +32,15 @@ class SwedishIdentifierCheckTest extends ServerTestBase {
 
 	/** The number is normalised before profile validation sees it, whose slice matches the canonical form only. */
 	@Test
-	void aSipPatientWithTheOidSystemAndASeparatorIsAccepted() {
-		Patient p = new Patient();
-		p.getMeta().addProfile("https://samplan.github.io/fhir/StructureDefinition/SipPatient");
-		p.addIdentifier().setSystem("urn:oid:1.2.752.129.2.1.3.1").setValue("19121212-1212");
-		p.setBirthDateElement(new org.hl7.fhir.r4.model.DateType("1912-12-12"));
-		HttpResponse<String> created = postJson("/Patient", p);
-		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+	void aSipPatientWithASeparatorInItsPersonnummerIsAccepted() {
+		for (String system : new String[] {PNR, "urn:oid:1.2.752.129.2.1.3.1"}) {
+			Patient p = new Patient();
+			p.getMeta().addProfile("https://samplan.github.io/fhir/StructureDefinition/SipPatient");
+			p.addIdentifier().setSystem(system).setValue("19121212-1212");
+			p.setBirthDateElement(new org.hl7.fhir.r4.model.DateType("1912-12-12"));
+			HttpResponse<String> created = postJson("/Patient", p);
+			assertThat(created.statusCode()).as(system + ": " + created.body()).isEqualTo(201);
+		}
 	}
 
 	@Test
