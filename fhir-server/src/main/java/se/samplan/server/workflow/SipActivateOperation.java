@@ -94,7 +94,7 @@ public class SipActivateOperation implements OperationProvider {
 				plan.addExtension(APPROVED_FOR_PATIENT, new BooleanType(true));
 			}
 			changed.add(0, (Resource) daoRegistry.getResourceDao(CarePlan.class).update(plan, request).getResource());
-			return Changes.bundle(changed);
+			return Changes.bundle(changed, request);
 		});
 	}
 

@@ -51,7 +51,7 @@ public class SipCloseOperation implements OperationProvider {
 		return transactions.withRequest(request).execute(() -> {
 			CarePlan plan = daoRegistry.getResourceDao(CarePlan.class).read(id.toUnqualifiedVersionless(), request);
 			return Changes.bundle(closure.close(plan, reason, note == null ? null : note.getValue(),
-					date != null && date.hasValue() ? date : null, request));
+					date != null && date.hasValue() ? date : null, request), request);
 		});
 	}
 }

@@ -78,7 +78,7 @@ public class SipConsentOperation implements OperationProvider {
 				SipPhase.CONSENTED.applyTo(plan, false);
 				plan = (CarePlan) daoRegistry.getResourceDao(CarePlan.class).update(plan, request).getResource();
 			}
-			return Changes.bundle(List.of(stored, plan));
+			return Changes.bundle(List.of(stored, plan), request);
 		});
 	}
 }

@@ -78,7 +78,7 @@ public class SipFollowUpOperation implements OperationProvider {
 				plan.addNote().setTimeElement(new DateTimeType(new Date())).setText("Uppföljning: " + outcome.getValue());
 			}
 			changed.add(0, (Resource) daoRegistry.getResourceDao(CarePlan.class).update(plan, request).getResource());
-			return Changes.bundle(changed);
+			return Changes.bundle(changed, request);
 		});
 	}
 }

@@ -145,7 +145,7 @@ public class SipInviteOperation implements OperationProvider {
 				plan = (CarePlan) daoRegistry.getResourceDao(CarePlan.class).update(plan, request).getResource();
 			}
 			changed.add(plan);
-			return Changes.bundle(changed);
+			return Changes.bundle(changed, request);
 		});
 	}
 

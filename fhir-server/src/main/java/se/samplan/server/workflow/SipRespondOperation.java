@@ -105,7 +105,7 @@ public class SipRespondOperation implements OperationProvider {
 					changed.addAll(addAttendee(task, planRef, attendee.getReference(), request));
 				}
 			}
-			return Changes.bundle(changed);
+			return Changes.bundle(changed, request);
 		});
 	}
 

@@ -75,7 +75,7 @@ public class SipWithdrawConsentOperation implements OperationProvider {
 					new Coding(PlanClosure.CLOSURE_REASON_SYSTEM, "consent-withdrawn", "Samtycket har återkallats"),
 					why, null, request);
 			closed.addAll(1, changed);
-			return Changes.bundle(closed);
+			return Changes.bundle(closed, request);
 		});
 	}
 }

@@ -24,6 +24,7 @@ class SipInviteOperationTest extends WorkflowTestSupport {
 	void createsTheMeetingAndAnInvitationPerOrganisation() {
 		Bundle out = invitedPlan();
 		Appointment meeting = (Appointment) out.getEntry().get(0).getResource();
+		assertThat(out.getEntry().get(0).getFullUrl()).isEqualTo(fhirBase() + "/Appointment/" + meeting.getIdPart());
 		assertThat(meeting.getAppointmentType().getCodingFirstRep().getCode()).isEqualTo("first");
 		assertThat(meeting.getStatus()).isEqualTo(Appointment.AppointmentStatus.BOOKED);
 		assertThat(out.getEntry().subList(1, 3)).extracting(e -> ((Task) e.getResource()).getOwner().getReference())
