@@ -56,6 +56,16 @@ class ManagedPhaseRuleTest extends WorkflowTestSupport {
 	}
 
 	@Test
+	void aConditionalUpdateIsRefusedToo() {
+		CarePlan plan = current();
+		plan.setId((String) null);
+		plan.setStatus(CarePlan.CarePlanStatus.ACTIVE);
+		assertRule(send("PUT", "/CarePlan?_id=" + planId, "application/fhir+json", CTX.newJsonParser().encodeResourceToString(plan)),
+				422, "W1", "CarePlan.status");
+		assertThat(current().getStatus()).isEqualTo(CarePlan.CarePlanStatus.DRAFT);
+	}
+
+	@Test
 	void anUpdateThatLeavesThePhaseOutKeepsIt() {
 		CarePlan plan = current();
 		plan.getExtension().removeIf(e -> SipPhase.EXTENSION.equals(e.getUrl()));
