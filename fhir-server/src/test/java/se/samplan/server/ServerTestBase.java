@@ -9,7 +9,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
-import se.samplan.profiles.SipPackage;
 
 import java.io.IOException;
 import java.net.URI;
@@ -42,22 +41,6 @@ public abstract class ServerTestBase {
 		CTX.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
 		CTX.getRestfulClientFactory().setSocketTimeout(120_000);
 		client = CTX.newRestfulGenericClient(fhirBase());
-	}
-
-	private static boolean scenariosLoaded;
-
-	/** The base data of the three example scenarios, through their transaction Bundles (idempotent PUTs). */
-	protected void loadScenarios() {
-		synchronized (ServerTestBase.class) {
-			if (scenariosLoaded) {
-				return;
-			}
-			for (int i = 1; i <= 3; i++) {
-				HttpResponse<String> r = postJson("", SipPackage.examples().get("Bundle-sip" + i + "-bundle.json"));
-				assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-			}
-			scenariosLoaded = true;
-		}
 	}
 
 	/** The id of the demo plan of a person ({@code Patient/sip1-patient}), found by search as a client would. */

@@ -6,7 +6,6 @@ import ca.uhn.fhir.jpa.config.JpaConfig;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
-import ca.uhn.fhir.validation.ValidationOptions;
 import org.hl7.fhir.common.hapi.validation.support.UnknownCodeSystemWarningValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
@@ -63,14 +62,10 @@ public class ProfileValidation implements WriteStep {
 		if (!(resource instanceof Resource) || !claimsSamplanProfile(resource)) {
 			return;
 		}
-		ValidationOptions options = new ValidationOptions();
-		if (SipCarePlan.isSip(resource)) {
-			options.addProfile(SipCarePlan.PROFILE);
-		}
 		// Encoded here: given the resource object, the validator saw the request's body as parsed, not the
 		// changes made to it on the way to storage (normalised identifiers, an added profile).
 		String current = ctx.newJsonParser().encodeResourceToString(resource);
-		List<SingleValidationMessage> errors = validator.validateWithResult(current, options).getMessages().stream()
+		List<SingleValidationMessage> errors = validator.validateWithResult(current).getMessages().stream()
 				.filter(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
 				.toList();
 		if (errors.isEmpty()) {

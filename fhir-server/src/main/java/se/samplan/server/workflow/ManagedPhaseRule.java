@@ -2,6 +2,7 @@ package se.samplan.server.workflow;
 
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -37,7 +38,7 @@ class ManagedPhaseRule implements WriteRule {
 		}
 		CarePlan stored = (CarePlan) write.previous();
 		if (SipPhase.of(plan).isEmpty()) {
-			SipPhase.of(stored).ifPresent(p -> plan.addExtension(SipPhase.EXTENSION, new org.hl7.fhir.r4.model.CodeType(p.code())));
+			SipPhase.of(stored).ifPresent(p -> plan.addExtension(SipPhase.EXTENSION, new CodeType(p.code())));
 		}
 		if (!Objects.equals(SipPhase.of(plan), SipPhase.of(stored)) || plan.getStatus() != stored.getStatus()) {
 			throw refusal("Planens fas och status ändras bara genom SIP-operationerna ($sip-activate, $sip-close med flera).",

@@ -13,6 +13,7 @@ import se.samplan.server.validation.SipCarePlan;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * R7 (egna beslut): each principal decides about its own services, so an organisation adds, changes or
@@ -44,18 +45,22 @@ class OwnServicesRule implements WriteRule {
 		}
 		List<String> old = encode(before.getActivity());
 		List<String> now = encode(after.getActivity());
+		// Indexes of the stored activities not found unchanged in the update: changed or removed.
+		List<Integer> gone = new ArrayList<>(IntStream.range(0, old.size()).boxed().toList());
 		Refusal refusal = Refusal.create();
 		for (int i = 0; i < now.size(); i++) {
-			if (!old.remove(now.get(i)) && !ownedBy(after.getActivity().get(i), caller)) {
+			int same = firstEqual(gone, old, now.get(i));
+			if (same >= 0) {
+				gone.remove(same);
+			} else if (!ownedBy(after.getActivity().get(i), caller)) {
 				refusal.issue(IssueType.FORBIDDEN, SipRule.R7.coding(),
 						"Insats " + (i + 1) + " utförs av en annan verksamhet, som själv beslutar om den.",
 						caller + " may not add or change activity " + i + ", performed by another organisation (R7).",
 						"CarePlan.activity[" + i + "]");
 			}
 		}
-		for (String removed : old) {
-			CarePlanActivityComponent activity = before.getActivity().get(encode(before.getActivity()).indexOf(removed));
-			if (!ownedBy(activity, caller)) {
+		for (int j : gone) {
+			if (!ownedBy(before.getActivity().get(j), caller)) {
 				refusal.issue(IssueType.FORBIDDEN, SipRule.R7.coding(),
 						"En insats som en annan verksamhet utför kan bara tas bort av den verksamheten.",
 						caller + " may not remove an activity performed by another organisation (R7).", "CarePlan.activity");
@@ -64,6 +69,16 @@ class OwnServicesRule implements WriteRule {
 		if (!refusal.isEmpty()) {
 			throw refusal.forbidden();
 		}
+	}
+
+	/** The position in {@code indexes} of the first stored activity equal to {@code activity}, or -1. */
+	private static int firstEqual(List<Integer> indexes, List<String> stored, String activity) {
+		for (int k = 0; k < indexes.size(); k++) {
+			if (stored.get(indexes.get(k)).equals(activity)) {
+				return k;
+			}
+		}
+		return -1;
 	}
 
 	private List<String> encode(List<CarePlanActivityComponent> activities) {

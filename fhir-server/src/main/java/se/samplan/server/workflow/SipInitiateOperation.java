@@ -29,7 +29,6 @@ import java.util.Date;
 @Component
 public class SipInitiateOperation implements OperationProvider {
 
-	public static final String NAME = "$sip-initiate";
 	static final String INITIATIVE = SipPackage.structureDefinition("sip-initiative");
 	private static final String DEFAULT_TITLE = "Samordnad individuell plan";
 
@@ -39,7 +38,7 @@ public class SipInitiateOperation implements OperationProvider {
 		this.daoRegistry = daoRegistry;
 	}
 
-	@Operation(name = NAME, type = CarePlan.class, idempotent = false,
+	@Operation(name = "$sip-initiate", type = CarePlan.class, idempotent = false,
 			canonicalUrl = SipPackage.CANONICAL + "/OperationDefinition/sip-initiate")
 	public CarePlan initiate(
 			@OperationParam(name = "patient", min = 1, max = 1) Reference patient,

@@ -4,7 +4,6 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,10 +27,6 @@ class ValidationOnWriteTest extends ServerTestBase {
 		return InvalidFixtures.expectations();
 	}
 
-	@BeforeEach
-	void scenarios() {
-		loadScenarios(); // the fixtures reference scenario 1's patient and organisations
-	}
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("fixtures")

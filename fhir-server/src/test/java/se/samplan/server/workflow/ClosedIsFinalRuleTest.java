@@ -20,7 +20,6 @@ class ClosedIsFinalRuleTest extends WorkflowTestSupport {
 
 	@BeforeEach
 	void closedPlan() {
-		loadScenarios();
 		Bundle invited = invitedPlan();
 		meeting = (Appointment) invited.getEntry().get(0).getResource();
 		invitation = (Task) invited.getEntry().get(1).getResource();

@@ -19,7 +19,6 @@ class ConcurrentActivationTest extends WorkflowTestSupport {
 
 	@BeforeEach
 	void invitedCompletePlan() {
-		loadScenarios();
 		Bundle invited = invitedPlan(SipActivateOperationTest.HELD);
 		meetingId = invited.getEntry().get(0).getResource().getIdElement().getIdPart();
 		planId = invited.getEntry().get(3).getResource().getIdElement().getIdPart();

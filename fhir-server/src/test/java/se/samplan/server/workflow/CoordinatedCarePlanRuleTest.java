@@ -3,7 +3,6 @@ package se.samplan.server.workflow;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Reference;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import se.samplan.server.validation.SipCarePlan;
 
@@ -14,10 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** R11: no SIP for a person with an active samordnad vårdplan under LPT/LRV (SPLPTLRV). */
 class CoordinatedCarePlanRuleTest extends WorkflowTestSupport {
 
-	@BeforeEach
-	void scenarios() {
-		loadScenarios();
-	}
 
 	private String patientInOpenCompulsoryCare() {
 		String patient = newPatient();

@@ -15,7 +15,6 @@ class HistoryKeptTest extends WorkflowTestSupport {
 
 	@BeforeEach
 	void invitation() {
-		loadScenarios();
 		invited = invitedPlan();
 	}
 

@@ -18,7 +18,6 @@ class InvitationAnswerRuleTest extends WorkflowTestSupport {
 
 	@BeforeEach
 	void invitation() {
-		loadScenarios();
 		taskId = invitedPlan().getEntry().get(1).getResource().getIdElement().getIdPart();
 	}
 

@@ -16,7 +16,6 @@ class ManagedPhaseRuleTest extends WorkflowTestSupport {
 
 	@BeforeEach
 	void aPlanWithContent() {
-		loadScenarios();
 		planId = invitedPlan().getEntry().get(3).getResource().getIdElement().getIdPart();
 		writeContent(planId);
 	}

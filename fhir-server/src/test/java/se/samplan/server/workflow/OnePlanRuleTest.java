@@ -1,6 +1,5 @@
 package se.samplan.server.workflow;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,10 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** R8: a second open SIP for the same person is refused, whichever way it is written. */
 class OnePlanRuleTest extends WorkflowTestSupport {
 
-	@BeforeEach
-	void scenarios() {
-		loadScenarios();
-	}
 
 	@Test
 	void secondInitiateIsRefused() {

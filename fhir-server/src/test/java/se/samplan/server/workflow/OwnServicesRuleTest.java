@@ -22,7 +22,6 @@ class OwnServicesRuleTest extends WorkflowTestSupport {
 
 	@BeforeEach
 	void planWithABupService() {
-		loadScenarios();
 		Bundle invited = invitedPlan();
 		plan = writeContent(invited.getEntry().get(3).getResource().getIdElement().getIdPart());
 	}

@@ -13,7 +13,6 @@ import org.hl7.fhir.r4.model.RelatedPerson;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import se.samplan.profiles.SipPackage;
@@ -34,10 +33,6 @@ class ScenarioHappyPathTest extends WorkflowTestSupport {
 
 	private final Map<String, String> copies = new HashMap<>();
 
-	@BeforeEach
-	void scenarios() {
-		loadScenarios();
-	}
 
 	@ParameterizedTest(name = "scenario {0}")
 	@ValueSource(ints = {1, 2, 3})

@@ -23,7 +23,6 @@ class SipActivateOperationTest extends WorkflowTestSupport {
 
 	@BeforeEach
 	void invited() {
-		loadScenarios();
 		Bundle invited = invitedPlan(HELD);
 		meetingId = invited.getEntry().get(0).getResource().getIdElement().getIdPart();
 		bupTask = invited.getEntry().get(1).getResource().getIdElement().getIdPart();

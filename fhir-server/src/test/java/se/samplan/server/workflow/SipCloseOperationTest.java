@@ -5,7 +5,6 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CareTeam;
 import org.hl7.fhir.r4.model.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -15,10 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code $sip-close} (R10): reason and date recorded, open invitations and future meetings cancelled. */
 class SipCloseOperationTest extends WorkflowTestSupport {
 
-	@BeforeEach
-	void scenarios() {
-		loadScenarios();
-	}
 
 	@Test
 	void closingAnActivePlanCompletesItAndCancelsWhatIsOpen() {

@@ -4,7 +4,6 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.Consent;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -14,10 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code $sip-consent} (R2) and the children's rule R3, through the operation, plain POST and transactions. */
 class SipConsentOperationTest extends WorkflowTestSupport {
 
-	@BeforeEach
-	void scenarios() {
-		loadScenarios();
-	}
 
 	@Test
 	void adultConsentIsLinkedToThePlanAndMovesItToConsented() {

@@ -19,7 +19,6 @@ class SipFollowUpOperationTest extends WorkflowTestSupport {
 
 	@BeforeEach
 	void activePlanWithAFollowUpMeeting() {
-		loadScenarios();
 		Bundle invited = invitedPlan(SipActivateOperationTest.HELD);
 		planId = invited.getEntry().get(3).getResource().getIdElement().getIdPart();
 		writeContent(planId);

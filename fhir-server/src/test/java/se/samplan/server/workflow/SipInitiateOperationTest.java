@@ -4,7 +4,6 @@ import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import se.samplan.server.validation.SipCarePlan;
 
@@ -15,10 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code $sip-initiate}: a plan in phase initiated, 201 with Location; bad input is a 400. */
 class SipInitiateOperationTest extends WorkflowTestSupport {
 
-	@BeforeEach
-	void scenarios() {
-		loadScenarios();
-	}
 
 	@Test
 	void createsAnInitiatedDraftSip() {

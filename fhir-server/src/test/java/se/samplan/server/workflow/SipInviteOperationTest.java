@@ -4,7 +4,6 @@ import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -15,10 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code $sip-invite}: a meeting and one invitation per organisation, within the consent (R2). */
 class SipInviteOperationTest extends WorkflowTestSupport {
 
-	@BeforeEach
-	void scenarios() {
-		loadScenarios();
-	}
 
 	@Test
 	void createsTheMeetingAndAnInvitationPerOrganisation() {

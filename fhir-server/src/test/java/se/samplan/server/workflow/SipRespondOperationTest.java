@@ -22,7 +22,6 @@ class SipRespondOperationTest extends WorkflowTestSupport {
 
 	@BeforeEach
 	void invitation() {
-		loadScenarios();
 		invited = invitedPlan();
 		bupTask = invited.getEntry().get(1).getResource().getIdElement().getIdPart();
 		planId = invited.getEntry().get(3).getResource().getIdElement().getIdPart();

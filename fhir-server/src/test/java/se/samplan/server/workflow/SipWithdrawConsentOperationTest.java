@@ -7,7 +7,6 @@ import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -17,10 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Withdrawing consent closes the plan (revoked) and cancels open invitations and future meetings (R2, R10). */
 class SipWithdrawConsentOperationTest extends WorkflowTestSupport {
 
-	@BeforeEach
-	void scenarios() {
-		loadScenarios();
-	}
 
 	private HttpResponse<String> withdraw(String planId, String by) {
 		Parameters in = new Parameters();
