@@ -215,3 +215,28 @@ Title: "$sip-withdraw-consent"
 * parameter[=].max = "1"
 * parameter[=].type = #Bundle
 * parameter[=].documentation = "The changed resources, the plan first (collection)."
+
+Instance: sip-summary
+InstanceOf: OperationDefinition
+Usage: #definition
+Title: "$sip-summary"
+* url = "https://samplan.github.io/fhir/OperationDefinition/sip-summary"
+* name = "SipSummary"
+* title = "Min plan (the plan for the person)"
+* status = #active
+* kind = #operation
+* experimental = false
+* publisher = "Samplan"
+* affectsState = false
+* code = #sip-summary
+* description = "The plan as the person reads it, in plain Swedish (R13): what matters to me and my goals; each service with what, who and when; who holds overall responsibility; my contacts with phone; the next follow-up and coming meetings; my consent and how to withdraw it. By default a FHIR document Bundle (type document, Composition first, every section with narrative); with Accept text/html or _format=html an accessible, printable HTML page; with Accept application/pdf or _format=pdf the same as PDF. Open to whoever may read the plan (access.md); 404 otherwise. Each call is logged (R15)."
+* resource[0] = #CarePlan
+* system = false
+* type = false
+* instance = true
+* parameter[+].name = #return
+* parameter[=].use = #out
+* parameter[=].min = 1
+* parameter[=].max = "1"
+* parameter[=].type = #Resource
+* parameter[=].documentation = "The document Bundle, or a Binary with the HTML page or the PDF."

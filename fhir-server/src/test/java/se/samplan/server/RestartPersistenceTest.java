@@ -2,6 +2,7 @@ package se.samplan.server;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.instance.model.api.IIdType;
@@ -55,8 +56,11 @@ class RestartPersistenceTest {
 				.run("--server.port=0", "--samplan.data-dir=" + dataDir, "--spring.jmx.enabled=false");
 	}
 
+	/** A client with a token of the demo issuer of this boot (its keys are made at each start). */
 	private static IGenericClient client(ConfigurableApplicationContext server) {
 		String port = server.getEnvironment().getProperty("local.server.port");
-		return FhirContext.forR4Cached().newRestfulGenericClient("http://localhost:" + port + "/fhir");
+		IGenericClient client = FhirContext.forR4Cached().newRestfulGenericClient("http://localhost:" + port + "/fhir");
+		client.registerInterceptor(new BearerTokenAuthInterceptor(DemoTokens.request(port, "PractitionerRole/sip1-role-distriktsskoterska", null)));
+		return client;
 	}
 }

@@ -10,7 +10,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
+import ca.uhn.fhir.rest.client.api.IClientInterceptor;
+import ca.uhn.fhir.rest.client.api.IHttpRequest;
+import ca.uhn.fhir.rest.client.api.IHttpResponse;
+
 import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,23 +36,72 @@ public abstract class ServerTestBase {
 
 	protected static final FhirContext CTX = FhirContext.forR4Cached();
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
+	/** Who tests act as unless they say otherwise: the district nurse who initiates scenario 1's plan. */
+	protected static final String DEFAULT_USER = "PractitionerRole/sip1-role-distriktsskoterska";
+	protected static final String OPERATOR = "operator";
+	private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
 	@LocalServerPort
 	protected int port;
 
 	protected IGenericClient client;
+	/** The demo user whose token the helpers and {@link #client} send. */
+	private String user = DEFAULT_USER;
 
 	@BeforeEach
 	void createClient() {
 		CTX.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
 		CTX.getRestfulClientFactory().setSocketTimeout(120_000);
 		client = CTX.newRestfulGenericClient(fhirBase());
+		client.registerInterceptor(new IClientInterceptor() {
+			@Override
+			public void interceptRequest(IHttpRequest request) {
+				request.addHeader("Authorization", "Bearer " + token(user));
+			}
+
+			@Override
+			public void interceptResponse(IHttpResponse response) {
+			}
+		});
+	}
+
+	/** From now on, act as this demo user ({@code Patient/..}, {@code PractitionerRole/..}, {@code Organization/..}, operator). */
+	protected void actAs(String demoUser) {
+		user = demoUser;
+	}
+
+	protected String actingAs() {
+		return user;
+	}
+
+	/** A real token from the demo issuer's {@code POST /auth/token} (kept for the run; they live an hour). */
+	protected String token(String demoUser) {
+		return TOKENS.computeIfAbsent(port + " " + demoUser, k -> requestToken(demoUser, null));
+	}
+
+	/** A token with only these scopes. */
+	protected String requestToken(String demoUser, String scope) {
+		return DemoTokens.request(String.valueOf(port), demoUser, scope);
+	}
+
+	/** A request to the server with the current user's token. */
+	protected HttpRequest.Builder request(String path) {
+		return request(path, user);
+	}
+
+	/** A request to the server with this demo user's token. */
+	protected HttpRequest.Builder request(String path, String demoUser) {
+		return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+				.header("Authorization", "Bearer " + token(demoUser));
 	}
 
 	/** The id of the demo plan of a person ({@code Patient/sip1-patient}), found by search as a client would. */
 	protected String demoPlan(String patient) {
+		String before = user;
+		actAs(OPERATOR);
 		org.hl7.fhir.r4.model.Bundle b = client.search().byUrl("CarePlan?subject=" + patient
 				+ "&category=https://fhir.inera.se/CodeSystem/typeofcareplan-cs|SIP").returnBundle(org.hl7.fhir.r4.model.Bundle.class).execute();
+		actAs(before);
 		assertThat(b.getEntry()).as("demo plan of " + patient).hasSize(1);
 		return b.getEntryFirstRep().getResource().getIdElement().getIdPart();
 	}
@@ -60,12 +115,11 @@ public abstract class ServerTestBase {
 	}
 
 	protected HttpResponse<String> get(String path, String accept) {
-		return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-				.header("Accept", accept).GET().build());
+		return send(request(path).header("Accept", accept).GET().build());
 	}
 
 	protected HttpResponse<String> send(String method, String fhirPath, String contentType, String body) {
-		return send(HttpRequest.newBuilder(URI.create(fhirBase() + fhirPath))
+		return send(request("/fhir" + fhirPath)
 				.header("Content-Type", contentType)
 				.header("Accept", "application/fhir+json")
 				.method(method, HttpRequest.BodyPublishers.ofString(body)).build());
@@ -80,8 +134,12 @@ public abstract class ServerTestBase {
 	}
 
 	protected static HttpResponse<String> send(HttpRequest request) {
+		return send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	protected static <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {
 		try {
-			return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+			return HTTP.send(request, body);
 		} catch (IOException e) {
 			throw new IllegalStateException(e);
 		} catch (InterruptedException e) {

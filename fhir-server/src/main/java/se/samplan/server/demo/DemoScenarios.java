@@ -145,6 +145,12 @@ class DemoScenarios {
 					new StringType("Insatserna fungerar; planen gäller med samma mål."), at(90 + 90 * i), null,
 					request("$sip-follow-up"));
 		}
+		// R9: the next follow-up is booked; the person sees it coming in the portal.
+		CarePlan active = daoRegistry.getResourceDao(CarePlan.class).read(plan, new SystemRequestDetails());
+		DateTimeType next = (DateTimeType) active.getExtensionByUrl(SipPackage.structureDefinition("sip-next-follow-up")).getValue();
+		invite.invite(plan, next, new DateTimeType(new java.util.Date(next.getValue().getTime() + 60 * 60_000L)), attended,
+				null, null, null, null, new CodeType("follow-up"), new StringType("Hur har insatserna fungerat?"),
+				request("$sip-invite"));
 		return daoRegistry.getResourceDao(CarePlan.class).read(plan, new SystemRequestDetails());
 	}
 

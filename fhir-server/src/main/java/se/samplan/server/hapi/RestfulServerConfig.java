@@ -9,7 +9,6 @@ import ca.uhn.fhir.jpa.search.DatabaseBackedPagingProvider;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.openapi.OpenApiInterceptor;
 import ca.uhn.fhir.rest.server.RestfulServer;
-import ca.uhn.fhir.rest.server.interceptor.ResponseHighlighterInterceptor;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -47,7 +46,6 @@ public class RestfulServerConfig {
 		capabilities.setImplementationDescription("Samplan – samordnad individuell plan (SIP)");
 		server.setServerConformanceProvider(capabilities);
 		server.registerInterceptor(new OpenApiInterceptor());
-		server.registerInterceptor(new ResponseHighlighterInterceptor());
 		interceptors.forEach(server::registerInterceptor);
 		return server;
 	}

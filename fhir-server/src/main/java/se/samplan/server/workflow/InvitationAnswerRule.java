@@ -5,17 +5,24 @@ import org.hl7.fhir.r4.model.Task;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import se.samplan.profiles.SipPackage;
+import se.samplan.server.access.Callers;
 import se.samplan.server.hapi.Write;
 import se.samplan.server.outcome.Refusal;
 
 /**
  * R5 (kallelse): an invited organisation must take part; declining is an exception that states its
  * reason (422), and only the invited organisation (Task.owner) answers: a change of an invitation's
- * status by another organisation is refused (403). The caller comes from {@link CallerOrganization}.
+ * status by another organisation is refused (403). The caller's organisation comes from its token ({@link Callers}).
  */
 @Component
 @Order(40)
 class InvitationAnswerRule implements WriteRule {
+
+	private final Callers callers;
+
+	InvitationAnswerRule(Callers callers) {
+		this.callers = callers;
+	}
 
 	static final String TASK_TYPE_SYSTEM = SipPackage.codeSystem("sip-task-type");
 
@@ -27,7 +34,7 @@ class InvitationAnswerRule implements WriteRule {
 		if (write.previous() instanceof Task stored && stored.getStatus() != task.getStatus()
 				&& !ManagedPhaseRule.inWorkflowOperation(write.request())) {
 			String owner = stored.getOwner().getReference();
-			CallerOrganization.of(write.request()).filter(caller -> !caller.equals(owner)).ifPresent(caller -> {
+			callers.organizationOf(write.request()).filter(caller -> !caller.equals(owner)).ifPresent(caller -> {
 				throw Refusal.create().issue(IssueType.FORBIDDEN, SipRule.R5.coding(),
 						"Bara den kallade verksamheten (" + owner + ") kan svara på kallelsen.",
 						caller + " cannot answer an invitation owned by " + owner + " (R5).", "Task.status").forbidden();

@@ -7,6 +7,7 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Reference;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import se.samplan.server.access.Callers;
 import se.samplan.server.hapi.Write;
 import se.samplan.server.outcome.Refusal;
 import se.samplan.server.validation.SipCarePlan;
@@ -19,16 +20,19 @@ import java.util.stream.IntStream;
  * R7 (egna beslut): each principal decides about its own services, so an organisation adds, changes or
  * removes only the activities it performs itself (performer = the organisation, one of its units, or a
  * PractitionerRole of it). Activities performed by the person or a relative may be edited by any party.
- * 403 otherwise. The caller's organisation comes from {@link CallerOrganization}.
+ * 403 otherwise. The caller's organisation comes from its token ({@link Callers}).
  */
 @Component
 @Order(60)
 class OwnServicesRule implements WriteRule {
 
+	private final Callers callers;
+
 	private final SipRecords records;
 	private final FhirContext ctx;
 
-	OwnServicesRule(SipRecords records, FhirContext ctx) {
+	OwnServicesRule(SipRecords records, FhirContext ctx, Callers callers) {
+		this.callers = callers;
 		this.records = records;
 		this.ctx = ctx;
 	}
@@ -39,7 +43,7 @@ class OwnServicesRule implements WriteRule {
 				|| !SipCarePlan.isSip(after)) {
 			return;
 		}
-		String caller = CallerOrganization.of(write.request()).orElse(null);
+		String caller = callers.organizationOf(write.request()).orElse(null);
 		if (caller == null) {
 			return;
 		}

@@ -15,6 +15,8 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.StringType;
 import org.springframework.stereotype.Component;
 import se.samplan.profiles.SipPackage;
+import se.samplan.server.access.Caller;
+import se.samplan.server.access.Callers;
 import se.samplan.server.hapi.OperationProvider;
 import se.samplan.server.outcome.Refusal;
 
@@ -28,11 +30,13 @@ public class SipCloseOperation implements OperationProvider {
 	private final DaoRegistry daoRegistry;
 	private final IHapiTransactionService transactions;
 	private final PlanClosure closure;
+	private final Callers callers;
 
-	SipCloseOperation(DaoRegistry daoRegistry, IHapiTransactionService transactions, PlanClosure closure) {
+	SipCloseOperation(DaoRegistry daoRegistry, IHapiTransactionService transactions, PlanClosure closure, Callers callers) {
 		this.daoRegistry = daoRegistry;
 		this.transactions = transactions;
 		this.closure = closure;
+		this.callers = callers;
 	}
 
 	@Operation(name = "$sip-close", type = CarePlan.class, idempotent = false,
@@ -47,7 +51,13 @@ public class SipCloseOperation implements OperationProvider {
 					"Ange orsaken till att planen avslutas.",
 					"Parameter 'reason' must be a Coding from " + PlanClosure.CLOSURE_REASON_SYSTEM + " (R10).",
 					"Parameters.parameter.where(name = 'reason')").invalidRequest();
+		}		if (callers.of(request).kind() == Caller.Kind.OPERATOR && !"entered-in-error".equals(reason.getCode())) {
+			throw Refusal.create().issue(IssueType.FORBIDDEN, SipRule.R15.coding(),
+					"Driftansvarig kan bara avsluta en plan som felregistrerad.",
+					"The operator closes plans only with reason entered-in-error.",
+					"Parameters.parameter.where(name = 'reason')").forbidden();
 		}
+
 		return transactions.withRequest(request).execute(() -> {
 			CarePlan plan = daoRegistry.getResourceDao(CarePlan.class).read(id.toUnqualifiedVersionless(), request);
 			return Changes.bundle(closure.close(plan, reason, note == null ? null : note.getValue(),

@@ -4,6 +4,7 @@ import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Coding;
@@ -14,6 +15,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.springframework.stereotype.Component;
 import se.samplan.profiles.SipPackage;
+import se.samplan.server.access.Callers;
 import se.samplan.server.hapi.CreatedResponse;
 import se.samplan.server.hapi.OperationProvider;
 import se.samplan.server.outcome.Refusal;
@@ -34,8 +36,15 @@ public class SipInitiateOperation implements OperationProvider {
 
 	private final DaoRegistry daoRegistry;
 
-	SipInitiateOperation(DaoRegistry daoRegistry) {
+	private final SipRecords records;
+	private final Callers callers;
+	private final WorkflowSettings settings;
+
+	SipInitiateOperation(DaoRegistry daoRegistry, SipRecords records, Callers callers, WorkflowSettings settings) {
 		this.daoRegistry = daoRegistry;
+		this.records = records;
+		this.callers = callers;
+		this.settings = settings;
 	}
 
 	@Operation(name = "$sip-initiate", type = CarePlan.class, idempotent = false,
@@ -49,6 +58,7 @@ public class SipInitiateOperation implements OperationProvider {
 			RequestDetails request) {
 		requireReference(patient, "patient", "Patient", "personen");
 		requireReference(initiator, "initiator", null, "den som tar initiativet");
+		callers.organizationOf(request).ifPresent(caller -> requireOwnInitiator(caller, initiator));
 
 		CarePlan plan = new CarePlan();
 		plan.getMeta().addProfile(SipCarePlan.PROFILE);
@@ -60,6 +70,10 @@ public class SipInitiateOperation implements OperationProvider {
 		Date now = new Date();
 		plan.setCreated(now);
 		plan.setAuthor(new Reference(initiator.getReference()));
+		if (!settings.isApproveForPatientOnActivate()) {
+			// Held back from the person's portal until someone approves it (R13).
+			plan.addExtension(SipActivateOperation.APPROVED_FOR_PATIENT, new BooleanType(false));
+		}
 		Extension initiative = plan.addExtension().setUrl(INITIATIVE);
 		initiative.addExtension("initiatedBy", new Reference(initiator.getReference()));
 		initiative.addExtension("date", new DateTimeType(now));
@@ -73,6 +87,19 @@ public class SipInitiateOperation implements OperationProvider {
 		CarePlan created = (CarePlan) daoRegistry.getResourceDao(CarePlan.class).create(plan, request).getResource();
 		CreatedResponse.mark(request, created.getIdElement());
 		return created;
+	}
+
+	/** The initiator is the caller's organisation or one of its PractitionerRoles (R15). */
+	private void requireOwnInitiator(String callerOrganization, Reference initiator) {
+		String ref = initiator.getReferenceElement().toUnqualifiedVersionless().getValue();
+		String organization = ref.startsWith("Organization/") ? ref
+				: records.practitionerRole(initiator).map(r -> r.getOrganization().getReferenceElement().toUnqualifiedVersionless().getValue()).orElse(null);
+		if (!callerOrganization.equals(organization)) {
+			throw Refusal.create().issue(IssueType.FORBIDDEN, SipRule.R15.coding(),
+					"Den som tar initiativet ska höra till din egen verksamhet.",
+					"The initiator " + ref + " is not of the caller's organisation " + callerOrganization + ".",
+					"Parameters.parameter.where(name = 'initiator')").forbidden();
+		}
 	}
 
 	private static void requireReference(Reference ref, String name, String type, String swedishName) {

@@ -21,6 +21,7 @@ import org.hl7.fhir.r4.model.Task;
 import org.hl7.fhir.r4.model.UrlType;
 import org.springframework.stereotype.Component;
 import se.samplan.profiles.SipPackage;
+import se.samplan.server.access.Callers;
 import se.samplan.server.hapi.OperationProvider;
 import se.samplan.server.outcome.Refusal;
 import se.samplan.server.validation.SipCarePlan;
@@ -41,6 +42,8 @@ import java.util.Set;
 @Component
 public class SipInviteOperation implements OperationProvider {
 
+	private final Callers callers;
+
 	static final String MEETING_PROFILE = SipPackage.structureDefinition("SipAppointment");
 	static final String TASK_PROFILE = SipPackage.structureDefinition("SipInvitationTask");
 	static final String MEETING_TYPE_SYSTEM = SipPackage.codeSystem("sip-meeting-type");
@@ -52,7 +55,8 @@ public class SipInviteOperation implements OperationProvider {
 	private final WorkflowSettings settings;
 
 	SipInviteOperation(DaoRegistry daoRegistry, IHapiTransactionService transactions, SipRecords records,
-			WorkflowSettings settings) {
+			WorkflowSettings settings, Callers callers) {
+		this.callers = callers;
 		this.daoRegistry = daoRegistry;
 		this.transactions = transactions;
 		this.records = records;
@@ -122,7 +126,7 @@ public class SipInviteOperation implements OperationProvider {
 			changed.add(storedMeeting);
 			Date answerBy = respondBy != null && respondBy.hasValue() ? respondBy.getValue()
 					: Date.from(Instant.now().plus(settings.getDaysToAnswerInvitation(), ChronoUnit.DAYS));
-			Reference requester = CallerOrganization.of(request).map(Reference::new)
+			Reference requester = callers.organizationOf(request).map(Reference::new)
 					.orElse(new Reference(plan.getAuthor().getReference()));
 			for (Reference org : organizations) {
 				Task task = new Task();

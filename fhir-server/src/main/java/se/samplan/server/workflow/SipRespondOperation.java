@@ -18,6 +18,7 @@ import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Task;
 import org.springframework.stereotype.Component;
 import se.samplan.profiles.SipPackage;
+import se.samplan.server.access.Callers;
 import se.samplan.server.hapi.OperationProvider;
 import se.samplan.server.outcome.Refusal;
 
@@ -35,6 +36,8 @@ import java.util.Set;
 @Component
 public class SipRespondOperation implements OperationProvider {
 
+	private final Callers callers;
+
 	private static final Set<Task.TaskStatus> OPEN = Set.of(Task.TaskStatus.REQUESTED, Task.TaskStatus.RECEIVED);
 
 	private final DaoRegistry daoRegistry;
@@ -43,7 +46,8 @@ public class SipRespondOperation implements OperationProvider {
 	private final CareTeams careTeams;
 
 	SipRespondOperation(DaoRegistry daoRegistry, IHapiTransactionService transactions, Deviations deviations,
-			CareTeams careTeams) {
+			CareTeams careTeams, Callers callers) {
+		this.callers = callers;
 		this.daoRegistry = daoRegistry;
 		this.transactions = transactions;
 		this.deviations = deviations;
@@ -77,7 +81,7 @@ public class SipRespondOperation implements OperationProvider {
 				throw Refusal.create().issue(IssueType.NOTSUPPORTED, "Uppgiften är inte en kallelse till SIP-möte.",
 						"Task/" + id.getIdPart() + " is not a SIP invitation.", "Task.code").unprocessable();
 			}
-			CallerOrganization.of(request).filter(caller -> !caller.equals(owner)).ifPresent(caller -> {
+			callers.organizationOf(request).filter(caller -> !caller.equals(owner)).ifPresent(caller -> {
 				throw Refusal.create().issue(IssueType.FORBIDDEN, SipRule.R5.coding(),
 						"Bara den kallade verksamheten (" + owner + ") kan svara på kallelsen.",
 						caller + " cannot answer an invitation owned by " + owner + " (R5).", "Task.owner").forbidden();

@@ -22,6 +22,10 @@ public enum SipRule {
 	R8("En plan"),
 	/** Avslut. */
 	R10("Avslut"),
+	/** Den enskildes åtkomst: the person's and guardians' access to the plan. */
+	R13("Den enskildes åtkomst"),
+	/** Åtkomst och loggning: only the organisations taking part, within the consent. */
+	R15("Åtkomst och loggning"),
 	/** Undantag vid ÖPT och ÖRV: a samordnad vårdplan instead. */
 	R11("Undantag vid ÖPT och ÖRV"),
 	/** Avvikelser. */

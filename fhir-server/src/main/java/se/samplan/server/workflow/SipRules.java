@@ -29,7 +29,7 @@ public class SipRules implements WriteStep, StorageInterceptor {
 
 
 	/** W3: these keep their history; mistakes are closed as entered-in-error, never deleted. */
-	static final Set<String> NEVER_DELETED = Set.of("CarePlan", "Consent", "Task", "Appointment", "Goal",
+	public static final Set<String> NEVER_DELETED = Set.of("CarePlan", "Consent", "Task", "Appointment", "Goal",
 			"CareTeam", "AuditEvent");
 
 	private final List<WriteRule> rules;

@@ -10,8 +10,10 @@ import se.samplan.server.ServerTestBase;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,20 +26,40 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ExampleScenariosTest extends ServerTestBase {
 
+	/** Written by the operator. */
+	static final Set<String> DIRECTORY = Set.of("Organization", "PractitionerRole");
 	/** Made by the $sip-* operations, not written directly. */
 	static final Set<String> WORKFLOW_MADE = Set.of("CarePlan", "Consent", "Appointment", "Task", "DetectedIssue");
 
+	/** Directory data is the operator's; a scenario's personal data is written by staff taking part in it. */
+	static String writerOf(Resource resource) {
+		if (DIRECTORY.contains(resource.fhirType())) {
+			return OPERATOR;
+		}
+		String id = resource.getIdElement().getIdPart();
+		return id.startsWith("sip2-") ? "PractitionerRole/sip2-role-bup"
+				: id.startsWith("sip3-") ? "PractitionerRole/sip3-role-sjukskoterska" : DEFAULT_USER;
+	}
+
+	/** Each scenario's transaction, sent as two: the directory part by the operator, the rest by the scenario's staff. */
 	@Test
 	void eachScenarioTransactionIsAcceptedAndReadsBack() {
 		for (String name : List.of("Bundle-sip1-bundle.json", "Bundle-sip2-bundle.json", "Bundle-sip3-bundle.json")) {
-			String json = SipPackage.examples().get(name);
-			HttpResponse<String> response = postJson("", json);
-			assertThat(response.statusCode()).as(name + ": " + response.body()).isEqualTo(200);
-			Bundle sent = CTX.newJsonParser().parseResource(Bundle.class, json);
-			Bundle answer = CTX.newJsonParser().parseResource(Bundle.class, response.body());
-			assertThat(answer.getEntry()).hasSameSizeAs(sent.getEntry())
-					.allSatisfy(e -> assertThat(e.getResponse().getStatus()).matches("20[01].*"));
+			Bundle sent = CTX.newJsonParser().parseResource(Bundle.class, SipPackage.examples().get(name));
+			Map<String, List<Bundle.BundleEntryComponent>> byWriter = sent.getEntry().stream()
+					.collect(Collectors.groupingBy(e -> writerOf(e.getResource()), LinkedHashMap::new, Collectors.toList()));
+			assertThat(byWriter).hasSize(2);
+			byWriter.forEach((writer, entries) -> {
+				Bundle part = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+				part.getEntry().addAll(entries);
+				actAs(writer);
+				HttpResponse<String> response = postJson("", part);
+				assertThat(response.statusCode()).as(name + " by " + writer + ": " + response.body()).isEqualTo(200);
+				assertThat(CTX.newJsonParser().parseResource(Bundle.class, response.body()).getEntry()).hasSameSizeAs(entries)
+						.allSatisfy(e -> assertThat(e.getResponse().getStatus()).matches("20[01].*"));
+			});
 			for (Bundle.BundleEntryComponent e : sent.getEntry()) {
+				actAs(writerOf(e.getResource()));
 				Resource read = (Resource) client.read().resource(e.getResource().fhirType())
 						.withId(e.getResource().getIdElement().getIdPart()).execute();
 				assertThat(read.getIdElement().getIdPart()).isEqualTo(e.getResource().getIdElement().getIdPart());
@@ -55,6 +77,7 @@ class ExampleScenariosTest extends ServerTestBase {
 			List<String> errors = new ArrayList<>();
 			for (Resource r : pending) {
 				String path = "/" + r.fhirType() + "/" + r.getIdElement().getIdPart();
+				actAs(writerOf(r));
 				HttpResponse<String> response = send("PUT", path, "application/fhir+json",
 						CTX.newJsonParser().encodeResourceToString(r));
 				if (response.statusCode() / 100 != 2) {
@@ -66,6 +89,7 @@ class ExampleScenariosTest extends ServerTestBase {
 			pending = retry;
 		}
 		for (Resource sent : examples(false)) {
+			actAs(writerOf(sent));
 			Resource read = (Resource) client.read().resource(sent.fhirType()).withId(sent.getIdElement().getIdPart()).execute();
 			assertThat(read.getMeta().getProfile()).extracting(p -> p.getValue())
 					.containsAll(sent.getMeta().getProfile().stream().map(p -> p.getValue()).toList());

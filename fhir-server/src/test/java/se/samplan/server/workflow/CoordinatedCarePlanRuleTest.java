@@ -19,6 +19,7 @@ class CoordinatedCarePlanRuleTest extends WorkflowTestSupport {
 		CarePlan lpt = new CarePlan().setStatus(CarePlan.CarePlanStatus.ACTIVE).setIntent(CarePlan.CarePlanIntent.PLAN);
 		lpt.addCategory().addCoding(new Coding(SipCarePlan.CARE_PLAN_TYPE_SYSTEM, "SPLPTLRV", null));
 		lpt.setSubject(new Reference(patient));
+		lpt.setAuthor(new Reference(INITIATOR));
 		HttpResponse<String> r = postJson("/CarePlan", lpt);
 		assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
 		return patient;
@@ -48,6 +49,7 @@ class CoordinatedCarePlanRuleTest extends WorkflowTestSupport {
 		CarePlan lpt = new CarePlan().setStatus(CarePlan.CarePlanStatus.COMPLETED).setIntent(CarePlan.CarePlanIntent.PLAN);
 		lpt.addCategory().addCoding(new Coding(SipCarePlan.CARE_PLAN_TYPE_SYSTEM, "SPLPTLRV", null));
 		lpt.setSubject(new Reference(patient));
+		lpt.setAuthor(new Reference(INITIATOR));
 		assertThat(postJson("/CarePlan", lpt).statusCode()).isEqualTo(201);
 		assertThat(initiate(patient).statusCode()).isEqualTo(201);
 	}

@@ -30,6 +30,7 @@ class InvitationAnswerRuleTest extends WorkflowTestSupport {
 
 	@Test
 	void putIsRefused() {
+		actAs("Organization/sip2-org-bup");
 		HttpResponse<String> r = send("PUT", "/Task/" + taskId, "application/fhir+json",
 				CTX.newJsonParser().encodeResourceToString(declinedWithoutReason()));
 		assertRule(r, 422, "R5", "Task.statusReason");
@@ -41,6 +42,7 @@ class InvitationAnswerRuleTest extends WorkflowTestSupport {
 	void transactionIsRefused() {
 		Task task = declinedWithoutReason();
 		task.setId((String) null);
+		actAs("Organization/sip2-org-bup");
 		assertRule(postJson("", transaction(task)), 422, "R5", "Task.statusReason");
 	}
 
@@ -58,15 +60,15 @@ class InvitationAnswerRuleTest extends WorkflowTestSupport {
 		Task task = client.read().resource(Task.class).withId(taskId).execute();
 		task.setStatus(Task.TaskStatus.ACCEPTED);
 		String body = CTX.newJsonParser().encodeResourceToString(task);
-		HttpResponse<String> put = send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(fhirBase() + "/Task/" + taskId))
-				.header("Content-Type", "application/fhir+json").header(CallerOrganization.HEADER, "Organization/sip2-org-skola")
+		HttpResponse<String> put = send(request("/fhir/Task/" + taskId, "Organization/sip2-org-skola")
+				.header("Content-Type", "application/fhir+json")
 				.PUT(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
 		assertRule(put, 403, "R5", "Task.status");
 		org.hl7.fhir.r4.model.Bundle tx = new org.hl7.fhir.r4.model.Bundle().setType(org.hl7.fhir.r4.model.Bundle.BundleType.TRANSACTION);
 		tx.addEntry().setFullUrl(fhirBase() + "/Task/" + taskId).setResource(task)
 				.getRequest().setMethod(org.hl7.fhir.r4.model.Bundle.HTTPVerb.PUT).setUrl("Task/" + taskId);
-		HttpResponse<String> inTx = send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(fhirBase()))
-				.header("Content-Type", "application/fhir+json").header(CallerOrganization.HEADER, "Organization/sip2-org-skola")
+		HttpResponse<String> inTx = send(request("/fhir", "Organization/sip2-org-skola")
+				.header("Content-Type", "application/fhir+json")
 				.POST(java.net.http.HttpRequest.BodyPublishers.ofString(CTX.newJsonParser().encodeResourceToString(tx))).build());
 		assertRule(inTx, 403, "R5", "Task.status");
 		assertThat(client.read().resource(Task.class).withId(taskId).execute().getStatus()).isEqualTo(Task.TaskStatus.REQUESTED);

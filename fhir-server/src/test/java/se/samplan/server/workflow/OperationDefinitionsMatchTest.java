@@ -31,7 +31,7 @@ class OperationDefinitionsMatchTest {
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(classes = {SipInitiateOperation.class, SipConsentOperation.class, SipInviteOperation.class,
 			SipRespondOperation.class, SipActivateOperation.class, SipFollowUpOperation.class, SipCloseOperation.class,
-			SipWithdrawConsentOperation.class})
+			SipWithdrawConsentOperation.class, se.samplan.server.patientview.SipSummaryOperation.class})
 	void packageDefinitionMatchesTheJavaOperation(Class<?> provider) throws IOException {
 		Method method = Arrays.stream(provider.getMethods()).filter(m -> m.isAnnotationPresent(Operation.class))
 				.findFirst().orElseThrow();

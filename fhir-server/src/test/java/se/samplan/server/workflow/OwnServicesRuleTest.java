@@ -27,8 +27,7 @@ class OwnServicesRuleTest extends WorkflowTestSupport {
 	}
 
 	private HttpResponse<String> as(String organization, String method, String path, String type, String body) {
-		return send(HttpRequest.newBuilder(URI.create(fhirBase() + path)).header("Content-Type", type)
-				.header(CallerOrganization.HEADER, organization)
+		return send(request("/fhir" + path, organization).header("Content-Type", type)
 				.method(method, HttpRequest.BodyPublishers.ofString(body)).build());
 	}
 

@@ -19,8 +19,10 @@ import se.samplan.profiles.SipPackage;
 
 import java.net.http.HttpResponse;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,11 +40,13 @@ class ScenarioHappyPathTest extends WorkflowTestSupport {
 	@ValueSource(ints = {1, 2, 3})
 	void fromInitiativeToClosure(int n) {
 		CarePlan model = example("CarePlan-sip" + n + "-careplan.json", CarePlan.class);
+		Extension initiative = model.getExtensionByUrl(SipInitiateOperation.INITIATIVE);
+		String initiator = ((Reference) initiative.getExtensionByUrl("initiatedBy").getValue()).getReference();
+		actAs(initiator);
 		String patient = copy(model.getSubject().getReference());
 		SipPackage.examples().keySet().stream().filter(f -> f.startsWith("RelatedPerson-sip" + n + "-"))
 				.forEach(f -> copy("RelatedPerson/" + f.substring("RelatedPerson-".length(), f.length() - 5)));
 
-		Extension initiative = model.getExtensionByUrl(SipInitiateOperation.INITIATIVE);
 		Parameters init = new Parameters();
 		init.addParameter().setName("patient").setValue(new Reference(patient));
 		init.addParameter().setName("initiator").setValue(new Reference(((Reference) initiative.getExtensionByUrl("initiatedBy").getValue()).getReference()));
@@ -84,13 +88,21 @@ class ScenarioHappyPathTest extends WorkflowTestSupport {
 			goal.setExpressedBy(new Reference(copies.getOrDefault(goal.getExpressedBy().getReference(), goal.getExpressedBy().getReference())));
 			current.addGoal(new Reference("Goal/" + client.create().resource(goal).execute().getId().getIdPart()));
 		}
-		model.getActivity().forEach(a -> a.getDetail().getPerformer().forEach(p ->
-				p.setReference(copies.getOrDefault(p.getReference(), p.getReference()))));
-		current.setActivity(model.getActivity());
 		current.addExtension(model.getExtensionByUrl(PlanContent.OVERALL_RESPONSIBILITY).copy());
 		current.addExtension(PlanContent.NEXT_FOLLOW_UP, new org.hl7.fhir.r4.model.DateTimeType("2027-03-01T10:00:00+01:00"));
-		assertThat(send("PUT", "/CarePlan/" + plan, "application/fhir+json", CTX.newJsonParser().encodeResourceToString(current))
-				.statusCode()).isEqualTo(200);
+		put(current);
+		// Each organisation writes the services it performs itself (R7); the person's own by the initiator.
+		model.getActivity().forEach(a -> a.getDetail().getPerformer().forEach(p ->
+				p.setReference(copies.getOrDefault(p.getReference(), p.getReference()))));
+		Map<String, List<CarePlan.CarePlanActivityComponent>> byWriter = model.getActivity().stream().collect(
+				Collectors.groupingBy(a -> writerOf(a, initiator), LinkedHashMap::new, Collectors.toList()));
+		byWriter.forEach((writer, activities) -> {
+			actAs(writer);
+			CarePlan stored = client.read().resource(CarePlan.class).withId(plan).execute();
+			activities.forEach(stored::addActivity);
+			put(stored);
+		});
+		actAs(initiator);
 
 		HttpResponse<String> activated = activate(plan, meeting, attending.toArray(String[]::new));
 		assertThat(activated.statusCode()).as(activated.body()).isEqualTo(200);
@@ -114,6 +126,22 @@ class ScenarioHappyPathTest extends WorkflowTestSupport {
 		assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
 		assertPhase(plan, SipPhase.CLOSED);
 		assertThat(client.read().resource(CarePlan.class).withId(plan).execute().getStatus()).isEqualTo(CarePlan.CarePlanStatus.COMPLETED);
+	}
+
+	private void put(CarePlan plan) {
+		HttpResponse<String> r = send("PUT", "/CarePlan/" + plan.getIdPart(), "application/fhir+json",
+				CTX.newJsonParser().encodeResourceToString(plan));
+		assertThat(r.statusCode()).as(actingAs() + ": " + r.body()).isEqualTo(200);
+	}
+
+	/** A system of the organisation performing the activity, or the initiator for the person's own. */
+	private static String writerOf(CarePlan.CarePlanActivityComponent activity, String initiator) {
+		String performer = activity.getDetail().getPerformerFirstRep().getReference();
+		if (performer.startsWith("PractitionerRole/")) {
+			return example("PractitionerRole-" + performer.substring("PractitionerRole/".length()) + ".json",
+					org.hl7.fhir.r4.model.PractitionerRole.class).getOrganization().getReference();
+		}
+		return performer.startsWith("Organization/") ? performer : initiator;
 	}
 
 	private void assertPhase(String plan, SipPhase phase) {

@@ -51,6 +51,9 @@ abstract class WorkflowTestSupport extends ServerTestBase {
 			c.addPerformer(new Reference(p));
 		}
 		c.getProvision().getData().clear();
+		// The initiating organisation shares information too, or it would lose sight of the plan (R15).
+		c.getProvision().addActor().setReference(new Reference("Organization/sip1-org-vardcentral"))
+				.getRole().addCoding(new Coding("http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "IRCP", null));
 		return c;
 	}
 
@@ -118,8 +121,8 @@ abstract class WorkflowTestSupport extends ServerTestBase {
 		if (attendee != null) {
 			in.addParameter().setName("attendee").setValue(new Reference(attendee));
 		}
-		return send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(fhirBase() + "/Task/" + taskId + "/$sip-respond"))
-				.header("Content-Type", "application/fhir+json").header(CallerOrganization.HEADER, organization)
+		return send(request("/fhir/Task/" + taskId + "/$sip-respond", organization)
+				.header("Content-Type", "application/fhir+json")
 				.POST(java.net.http.HttpRequest.BodyPublishers.ofString(CTX.newJsonParser().encodeResourceToString(in))).build());
 	}
 
@@ -138,7 +141,11 @@ abstract class WorkflowTestSupport extends ServerTestBase {
 				new Reference("Organization/sip2-org-region"));
 		plan.addExtension("https://samplan.github.io/fhir/StructureDefinition/sip-next-follow-up",
 				new org.hl7.fhir.r4.model.DateTimeType("2027-06-01T10:00:00+02:00"));
+		// BUP writes its own service (R7).
+		String before = actingAs();
+		actAs("Organization/sip2-org-bup");
 		HttpResponse<String> r = send("PUT", "/CarePlan/" + planId, "application/fhir+json", CTX.newJsonParser().encodeResourceToString(plan));
+		actAs(before);
 		assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
 		return CTX.newJsonParser().parseResource(CarePlan.class, r.body());
 	}
@@ -170,6 +177,7 @@ abstract class WorkflowTestSupport extends ServerTestBase {
 				.setTitle("Samordnad individuell plan");
 		plan.addCategory().addCoding(new Coding(SipCarePlan.CARE_PLAN_TYPE_SYSTEM, "SIP", null));
 		plan.setSubject(new Reference(patient));
+		plan.setAuthor(new Reference(INITIATOR));
 		return plan;
 	}
 

@@ -1,0 +1,134 @@
+package se.samplan.server.access;
+
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.hl7.fhir.r4.model.PractitionerRole;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+import se.samplan.server.outcome.Refusal;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The {@link Caller} of a request, read from the bearer token Spring Security has checked: SMART's
+ * {@code fhirUser} names the user, the claim {@code organization} (or the user's PractitionerRole) the
+ * organisation, {@code scope} what the client may do. Requests the server makes itself
+ * ({@link SystemRequestDetails}), and every request when access control is switched off, are
+ * {@link Caller#SYSTEM}.
+ */
+@Component
+public class Callers {
+
+	/** The claim naming the organisation a backend client or member of staff acts for. */
+	public static final String ORGANIZATION_CLAIM = "organization";
+	private static final String KEY = Callers.class.getName();
+	private static final Set<String> USER_TYPES = Set.of("Patient", "RelatedPerson", "PractitionerRole");
+
+	private final DaoRegistry daoRegistry;
+	private final boolean enabled;
+
+	Callers(DaoRegistry daoRegistry, AccessProperties properties) {
+		this.daoRegistry = daoRegistry;
+		this.enabled = properties.isEnabled();
+	}
+
+	public Caller of(RequestDetails request) {
+		if (request == null || request instanceof SystemRequestDetails || !enabled) {
+			return Caller.SYSTEM;
+		}
+		Object known = request.getUserData().get(KEY);
+		if (known instanceof Caller caller) {
+			return caller;
+		}
+		Caller caller = fromToken(SecurityContextHolder.getContext().getAuthentication());
+		request.getUserData().put(KEY, caller);
+		return caller;
+	}
+
+	/** The organisation a request acts for (R5, R7); empty for the server, the operator, the person and guardians. */
+	public Optional<String> organizationOf(RequestDetails request) {
+		return Optional.ofNullable(of(request).organization());
+	}
+
+	private Caller fromToken(Authentication authentication) {
+		if (!(authentication instanceof JwtAuthenticationToken token)) {
+			return Caller.ANONYMOUS; // an open endpoint: Spring Security let nothing else through without a token
+		}
+		Jwt jwt = token.getToken();
+		SmartScopes scopes = SmartScopes.parse(scopes(jwt));
+		String user = resourceReference(jwt.getClaimAsString("fhirUser"));
+		String organization = resourceReference(jwt.getClaimAsString(ORGANIZATION_CLAIM));
+		String client = jwt.hasClaim("client_id") ? jwt.getClaimAsString("client_id") : jwt.getClaimAsString("azp");
+		String type = user == null ? null : user.substring(0, user.indexOf('/'));
+		Caller.Kind kind;
+		if (scopes.has(SmartScopes.ADMIN)) {
+			kind = Caller.Kind.OPERATOR;
+		} else if ("Patient".equals(type)) {
+			kind = Caller.Kind.PERSON;
+		} else if ("RelatedPerson".equals(type)) {
+			kind = Caller.Kind.GUARDIAN;
+		} else if ("PractitionerRole".equals(type)) {
+			kind = Caller.Kind.STAFF;
+			if (organization == null) {
+				organization = organizationOf(user);
+			}
+		} else if (user == null && organization != null) {
+			kind = Caller.Kind.BACKEND;
+		} else {
+			throw refused("The token names neither a user (fhirUser: Patient, RelatedPerson or PractitionerRole) nor an organisation (claim 'organization').");
+		}
+		if (kind == Caller.Kind.STAFF && organization == null) {
+			throw refused("The user's PractitionerRole " + user + " names no organisation.");
+		}
+		return new Caller(kind, jwt.getSubject(), user, kind == Caller.Kind.OPERATOR ? null : organization, scopes,
+				client, jwt.getId());
+	}
+
+	private String organizationOf(String practitionerRole) {
+		try {
+			PractitionerRole role = daoRegistry.getResourceDao(PractitionerRole.class)
+					.read(new IdType(practitionerRole), new SystemRequestDetails());
+			return role.hasOrganization() ? role.getOrganization().getReferenceElement().toUnqualifiedVersionless().getValue() : null;
+		} catch (BaseServerResponseException e) {
+			return null;
+		}
+	}
+
+	private static Collection<String> scopes(Jwt jwt) {
+		Object scope = jwt.getClaim("scope");
+		if (scope instanceof String s) {
+			return Arrays.asList(s.trim().split("\\s+"));
+		}
+		Object scp = scope != null ? scope : jwt.getClaim("scp");
+		return scp instanceof Collection<?> c ? c.stream().map(String::valueOf).toList() : List.of();
+	}
+
+	/** {@code Patient/1} from {@code Patient/1} or {@code https://host/fhir/Patient/1}; null otherwise. */
+	static String resourceReference(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		IdType id = new IdType(value.trim());
+		if (!id.hasResourceType() || !id.hasIdPart()
+				|| !(USER_TYPES.contains(id.getResourceType()) || "Organization".equals(id.getResourceType()))) {
+			return null;
+		}
+		return id.getResourceType() + "/" + id.getIdPart();
+	}
+
+	private static BaseServerResponseException refused(String english) {
+		return Refusal.create().issue(IssueType.SECURITY, "Inloggningen saknar uppgift om vem du är eller vilken verksamhet du företräder.",
+				english, null).forbidden();
+	}
+}

@@ -1,0 +1,81 @@
+package se.samplan.server.access;
+
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.interceptor.consent.ConsentInterceptor;
+import ca.uhn.fhir.rest.server.interceptor.consent.ConsentOperationStatusEnum;
+import ca.uhn.fhir.rest.server.interceptor.consent.ConsentOutcome;
+import ca.uhn.fhir.rest.server.interceptor.consent.IConsentContextServices;
+import ca.uhn.fhir.rest.server.interceptor.consent.IConsentService;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.AuditEvent;
+import org.springframework.stereotype.Component;
+import se.samplan.server.hapi.RestInterceptor;
+
+import java.util.Set;
+
+/**
+ * Applies {@link AccessPolicy} to every resource a response would show, on every read path: HAPI's
+ * consent interceptor calls it for read, vread, search results, includes and revincludes, history,
+ * {@code $everything} and the GET entries of a batch, and again when a stored page of results is shown
+ * (paging links can be replayed by another caller); a hidden resource reads as 404 and is left
+ * out of searches (and {@code Bundle.total} is not given, so counts reveal nothing). The operator, the
+ * server's own requests, and {@code $sip-*} operations already authorised by {@link OperationAccess} pass
+ * unfiltered.
+ */
+@Component
+class ReadFilter extends ConsentInterceptor implements RestInterceptor {
+
+	/** Shapes whose content is checked one resource at a time. */
+	private static final Set<String> CONTAINERS = Set.of("Bundle", "Parameters", "OperationOutcome");
+
+	/** Without network addresses, token ids and the queries staff ran. */
+	static AuditEvent forThePerson(AuditEvent event) {
+		AuditEvent copy = event.copy();
+		copy.getAgent().forEach(a -> {
+			a.setNetwork(null);
+			a.setAltId(null);
+			a.getPolicy().clear();
+		});
+		copy.getEntity().removeIf(e -> e.hasQuery());
+		return copy;
+	}
+
+	ReadFilter(Callers callers, AccessPolicy policy) {
+		super(new IConsentService() {
+			@Override
+			public ConsentOutcome startOperation(RequestDetails request, IConsentContextServices services) {
+				Caller caller = callers.of(request);
+				return caller.kind() == Caller.Kind.SYSTEM || caller.kind() == Caller.Kind.OPERATOR
+						|| OperationAccess.isAuthorized(request) ? ConsentOutcome.AUTHORIZED : ConsentOutcome.PROCEED;
+			}
+
+			@Override
+			public ConsentOutcome canSeeResource(RequestDetails request, IBaseResource resource, IConsentContextServices services) {
+				return decide(request, resource);
+			}
+
+			// Asked again when a page of stored search results is shown: the search may have been someone else's.
+			// The person reads their log without the technical details of others' access.
+			@Override
+			public ConsentOutcome willSeeResource(RequestDetails request, IBaseResource resource, IConsentContextServices services) {
+				ConsentOutcome decision = decide(request, resource);
+				if (decision == ConsentOutcome.AUTHORIZED && resource instanceof AuditEvent event && callers.of(request).isPersonal()) {
+					return new ConsentOutcome(ConsentOperationStatusEnum.AUTHORIZED, forThePerson(event));
+				}
+				return decision;
+			}
+
+			private ConsentOutcome decide(RequestDetails request, IBaseResource resource) {
+				if (CONTAINERS.contains(resource.fhirType())) {
+					return ConsentOutcome.AUTHORIZED;
+				}
+				Caller caller = callers.of(request);
+				boolean visible = resource.getIdElement().hasIdPart()
+						? RequestCache.of(request).get("may read " + resource.getIdElement().toUnqualified().getValue(),
+								k -> policy.canRead(caller, resource, request))
+						: policy.canRead(caller, resource, request);
+				return visible ? ConsentOutcome.AUTHORIZED : ConsentOutcome.REJECT;
+			}
+		});
+	}
+}

@@ -1,0 +1,93 @@
+package se.samplan.server.access;
+
+import ca.uhn.fhir.context.FhirContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.util.AntPathMatcher;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Every request needs a valid bearer JWT except the open endpoints of access.md: the CapabilityStatement,
+ * SMART discovery, the IG site and package, health, the portal's static page, the API description and,
+ * in demo mode, the demo issuer. The token is checked against the issuer's keys
+ * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri} or {@code jwk-set-uri}; the demo profile's
+ * own keys); a missing or bad token gets 401 with an OperationOutcome.
+ */
+@Configuration
+class SecurityConfig {
+
+	private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
+
+	private static final AntPathMatcher PATHS = new AntPathMatcher();
+	static final String[] OPEN = {
+		"/fhir/metadata", "/fhir/.well-known/**", "/.well-known/**", "/ig/**", "/actuator/health/**",
+		"/portal/**", "/fhir/swagger-ui/**", "/fhir/api-docs", "/auth/**", "/error", "/favicon.ico"
+	};
+
+	@Bean
+	SecurityFilterChain api(HttpSecurity http, ObjectProvider<JwtDecoder> decoders, FhirContext ctx,
+			AccessProperties properties) throws Exception {
+		http.csrf(AbstractHttpConfigurer::disable)
+				.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+		if (!properties.isEnabled()) {
+			log.error("ACCESS CONTROL AND AUDIT ARE OFF (samplan.access.enabled=false): every request is served "
+					+ "unchecked and unlogged. This setting is for measuring their cost only; never use it with real data.");
+			return http.authorizeHttpRequests(a -> a.anyRequest().permitAll()).build();
+		}
+		JwtDecoder decoder = decoders.getIfAvailable();
+		if (decoder == null) {
+			throw new IllegalStateException("No token issuer configured: set spring.security.oauth2.resourceserver.jwt.issuer-uri "
+					+ "or .jwk-set-uri, or start with --spring.profiles.active=demo for the built-in demo issuer.");
+		}
+		AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+			new BearerTokenAuthenticationEntryPoint().commence(request, response, e);
+			writeOutcome(ctx, response, "Logga in: anropet kräver en giltig åtkomsttoken.",
+					"A valid bearer token is required (" + e.getMessage() + ").");
+		};
+		http.authorizeHttpRequests(a -> a
+						.requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
+						.requestMatchers(SecurityConfig::isOpen).permitAll()
+						.anyRequest().authenticated())
+				.oauth2ResourceServer(o -> o.jwt(j -> j.decoder(decoder)).authenticationEntryPoint(unauthorized))
+				.exceptionHandling(e -> e.authenticationEntryPoint(unauthorized));
+		return http.build();
+	}
+
+	/** On the whole path, whichever servlet serves it (the FHIR servlet's paths are not Spring MVC's). */
+	static boolean isOpen(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return Arrays.stream(OPEN).anyMatch(pattern -> PATHS.match(pattern, path));
+	}
+
+	@Bean
+	ServletRegistrationBean<SmartConfigurationServlet> smartConfiguration(AccessProperties properties) {
+		return new ServletRegistrationBean<>(new SmartConfigurationServlet(properties),
+				"/fhir/.well-known/smart-configuration", "/.well-known/smart-configuration");
+	}
+
+	private static void writeOutcome(FhirContext ctx, HttpServletResponse response, String swedish, String english)
+			throws java.io.IOException {
+		OperationOutcome oo = new OperationOutcome();
+		oo.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(OperationOutcome.IssueType.LOGIN)
+				.setDiagnostics(english).getDetails().setText(swedish);
+		response.setContentType("application/fhir+json;charset=UTF-8");
+		response.getOutputStream().write(ctx.newJsonParser().encodeResourceToString(oo).getBytes(StandardCharsets.UTF_8));
+	}
+}

@@ -1,0 +1,115 @@
+package se.samplan.server.access;
+
+import org.hl7.fhir.r4.model.AuditEvent;
+import org.hl7.fhir.r4.model.Bundle;
+import org.junit.jupiter.api.Test;
+import se.samplan.server.ServerTestBase;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * R15 (loggning): every answered request about personal data has its AuditEvent, stored before the answer;
+ * nobody changes or deletes AuditEvents through the API; the person finds who read their data.
+ */
+class AuditTrailTest extends ServerTestBase {
+
+	private int auditEvents() {
+		String before = actingAs();
+		actAs(OPERATOR);
+		try {
+			return client.search().forResource(AuditEvent.class).totalMode(ca.uhn.fhir.rest.api.SearchTotalModeEnum.ACCURATE)
+					.summaryMode(ca.uhn.fhir.rest.api.SummaryEnum.COUNT).returnBundle(Bundle.class).execute().getTotal();
+		} finally {
+			actAs(before);
+		}
+	}
+
+	@Test
+	void everyAnsweredRequestAboutPersonalDataHasItsAuditEvent() {
+		String plan = demoPlan("Patient/sip1-patient");
+		Bundle batch = new Bundle().setType(Bundle.BundleType.BATCH);
+		batch.addEntry().getRequest().setMethod(Bundle.HTTPVerb.GET).setUrl("CarePlan/" + plan);
+		int before = auditEvents();
+		List<HttpResponse<String>> sample = List.of(
+				get("/fhir/CarePlan/" + plan),
+				get("/fhir/CarePlan/" + plan + "/_history/1"),
+				get("/fhir/CarePlan?subject=Patient/sip1-patient&_include=CarePlan:subject"),
+				get("/fhir/CarePlan/" + plan + "/_history"),
+				get("/fhir/Patient/sip1-patient/$everything"),
+				postJson("", batch),
+				postJson("/Patient", "{\"resourceType\":\"Patient\",\"birthDate\":\"1950-05-05\"}"),
+				get("/fhir/Goal?subject=Patient/sip1-patient"));
+		assertThat(sample).allSatisfy(r -> assertThat(r.statusCode() / 100).as(r.body()).isEqualTo(2));
+		// + 1: the count before is itself a read of the log, logged once it was answered.
+		assertThat(auditEvents() - before).isEqualTo(sample.size() + 1);
+
+		actAs(OPERATOR);
+		Bundle aboutThePlan = client.search().byUrl("AuditEvent?entity=CarePlan/" + plan + "&_sort=-date&_count=50")
+				.returnBundle(Bundle.class).execute();
+		AuditEvent read = aboutThePlan.getEntry().stream().map(e -> (AuditEvent) e.getResource())
+				.filter(e -> e.getSubtypeFirstRep().getCode().equals("read")).findFirst().orElseThrow();
+		assertThat(read.getAgentFirstRep().getWho().getReference()).isEqualTo(DEFAULT_USER);
+		assertThat(read.getAgent()).anySatisfy(a -> assertThat(a.getWho().getReference()).isEqualTo("Organization/sip1-org-vardcentral"));
+		assertThat(read.getEntity()).anySatisfy(e -> {
+			assertThat(e.getWhat().getReference()).isEqualTo("Patient/sip1-patient");
+			assertThat(e.getRole().getCode()).isEqualTo("1");
+		});
+		assertThat(read.getPurposeOfEventFirstRep().getCodingFirstRep().getCode()).isEqualTo("TREAT");
+		assertThat(read.getOutcome()).isEqualTo(AuditEvent.AuditEventOutcome._0);
+	}
+
+	@Test
+	void aRefusedReadIsLoggedAsAFailure() {
+		String plan = demoPlan("Patient/sip1-patient");
+		actAs("PractitionerRole/sip2-role-bup");
+		assertThat(get("/fhir/CarePlan/" + plan).statusCode()).isEqualTo(404);
+		actAs(OPERATOR);
+		Bundle failures = client.search().byUrl("AuditEvent?entity=CarePlan/" + plan + "&outcome=4&agent=PractitionerRole/sip2-role-bup")
+				.returnBundle(Bundle.class).execute();
+		assertThat(failures.getEntry()).isNotEmpty();
+	}
+
+	@Test
+	void auditEventsCannotBeWrittenChangedOrDeleted() {
+		actAs(OPERATOR);
+		AuditEvent any = (AuditEvent) client.search().forResource(AuditEvent.class).count(1).returnBundle(Bundle.class)
+				.execute().getEntryFirstRep().getResource();
+		String body = CTX.newJsonParser().encodeResourceToString(any);
+		for (String caller : List.of(OPERATOR, DEFAULT_USER)) {
+			actAs(caller);
+			assertThat(postJson("/AuditEvent", body).statusCode()).as(caller + " POST").isEqualTo(405);
+			assertThat(send("PUT", "/AuditEvent/" + any.getIdPart(), "application/fhir+json", body).statusCode())
+					.as(caller + " PUT").isIn(403, 405);
+			assertThat(send("DELETE", "/AuditEvent/" + any.getIdPart(), "application/fhir+json", "").statusCode())
+					.as(caller + " DELETE").isIn(403, 405);
+		}
+		actAs(OPERATOR);
+		assertThat(client.read().resource(AuditEvent.class).withId(any.getIdPart()).execute().getMeta().getVersionId())
+				.isEqualTo(any.getMeta().getVersionId());
+	}
+
+	@Test
+	void thePersonSeesWhoReadTheirDataAndNothingAboutOthers() {
+		String plan = demoPlan("Patient/sip1-patient");
+		assertThat(get("/fhir/CarePlan/" + plan).statusCode()).isEqualTo(200); // the district nurse reads the plan
+		actAs("Patient/sip1-patient");
+		Bundle mine = client.search().byUrl("AuditEvent?patient=Patient/sip1-patient&_count=200").returnBundle(Bundle.class).execute();
+		assertThat(mine.getEntry()).isNotEmpty().allSatisfy(e -> assertThat(((AuditEvent) e.getResource()).getEntity())
+				.anySatisfy(x -> assertThat(x.getWhat().getReference()).isEqualTo("Patient/sip1-patient")));
+		assertThat(mine.getEntry()).anySatisfy(e -> assertThat(((AuditEvent) e.getResource()).getAgentFirstRep().getWho()
+				.getReference()).isEqualTo(DEFAULT_USER));
+		Bundle others = client.search().byUrl("AuditEvent?patient=Patient/sip3-patient").returnBundle(Bundle.class).execute();
+		assertThat(others.getEntry()).isEmpty();
+		Bundle all = client.search().byUrl("AuditEvent?_count=200").returnBundle(Bundle.class).execute();
+		assertThat(all.getEntry()).isNotEmpty().allSatisfy(e -> {
+			AuditEvent event = (AuditEvent) e.getResource();
+			assertThat(event.getEntity()).anySatisfy(x -> assertThat(x.getWhat().getReference()).isEqualTo("Patient/sip1-patient"))
+					.noneSatisfy(x -> assertThat(x.getWhat().getReference()).startsWith("Patient/sip3"))
+					.noneMatch(x -> x.hasQuery());
+			assertThat(event.getAgent()).noneMatch(a -> a.hasNetwork() || a.hasAltId());
+		});
+	}
+}

@@ -1,0 +1,151 @@
+package se.samplan.server.access;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import se.samplan.server.ServerTestBase;
+import se.samplan.server.demo.DemoIssuer;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Date;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Authentication (access.md): no token, an expired, wrongly signed or wrong-issuer token, or garbage is
+ * 401 with an OperationOutcome; a token whose scopes do not cover the request is 403 (R15); SMART v1
+ * scopes are understood; the open endpoints need no token; SMART discovery describes the issuer.
+ */
+class BearerTokenTest extends ServerTestBase {
+
+	@Autowired
+	DemoIssuer issuer;
+
+	private HttpResponse<String> getWith(String path, String token) {
+		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", "application/fhir+json");
+		if (token != null) {
+			b.header("Authorization", "Bearer " + token);
+		}
+		return send(b.GET().build());
+	}
+
+	private JWTClaimsSet.Builder staffClaims() {
+		return new JWTClaimsSet.Builder().issuer(DemoIssuer.ISSUER).subject(DEFAULT_USER).jwtID(UUID.randomUUID().toString())
+				.issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(600)))
+				.claim("fhirUser", DEFAULT_USER).claim("scope", "user/*.cruds");
+	}
+
+	private static void assertUnauthorized(HttpResponse<String> r) {
+		assertThat(r.statusCode()).as(r.body()).isEqualTo(401);
+		assertThat(r.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+		assertThat(outcome(r).getIssueFirstRep().getCode().toCode()).isEqualTo("login");
+	}
+
+	private static void assertForbiddenByScope(HttpResponse<String> r) {
+		assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
+		assertThat(outcome(r).getIssueFirstRep().getDetails().hasCoding("https://samplan.github.io/fhir/CodeSystem/sip-rule", "R15")).isTrue();
+		assertThat(outcome(r).getIssueFirstRep().getDiagnostics()).contains("scopes");
+	}
+
+	@Test
+	void aValidTokenOfTheIssuerIsAccepted() {
+		assertThat(getWith("/fhir/CarePlan?_count=1", issuer.sign(staffClaims().build())).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void noTokenIs401() {
+		assertUnauthorized(getWith("/fhir/Patient", null));
+		assertUnauthorized(getWith("/fhir/CarePlan/" + demoPlan("Patient/sip1-patient"), null));
+	}
+
+	@Test
+	void expiredTokenIs401() {
+		String expired = issuer.sign(staffClaims().issueTime(Date.from(Instant.now().minusSeconds(7200)))
+				.expirationTime(Date.from(Instant.now().minusSeconds(3600))).build());
+		assertUnauthorized(getWith("/fhir/Patient", expired));
+	}
+
+	@Test
+	void tokenSignedWithAnotherKeyIs401() throws Exception {
+		RSAKey other = new RSAKeyGenerator(2048).keyID("not-the-issuers").generate();
+		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(other.getKeyID()).build(), staffClaims().build());
+		jwt.sign(new RSASSASigner(other));
+		assertUnauthorized(getWith("/fhir/Patient", jwt.serialize()));
+	}
+
+	@Test
+	void tokenOfAnotherIssuerIs401() {
+		assertUnauthorized(getWith("/fhir/Patient", issuer.sign(staffClaims().issuer("https://idp.example.org").build())));
+	}
+
+	@Test
+	void garbageIs401() {
+		assertUnauthorized(getWith("/fhir/Patient", "not.a.jwt"));
+	}
+
+	@Test
+	void scopeTooNarrowIs403() {
+		String patientsOnly = requestToken(DEFAULT_USER, "user/Patient.rs");
+		HttpResponse<String> r = getWith("/fhir/CarePlan/" + demoPlan("Patient/sip1-patient"), patientsOnly);
+		assertForbiddenByScope(r);
+		assertThat(getWith("/fhir/Patient/sip1-patient", patientsOnly).statusCode()).isEqualTo(200);
+		String readOnly = requestToken(DEFAULT_USER, "user/*.rs");
+		HttpResponse<String> write = send(HttpRequest.newBuilder(URI.create(fhirBase() + "/Patient"))
+				.header("Authorization", "Bearer " + readOnly).header("Content-Type", "application/fhir+json")
+				.POST(HttpRequest.BodyPublishers.ofString("{\"resourceType\":\"Patient\",\"birthDate\":\"1970-01-01\"}")).build());
+		assertForbiddenByScope(write);
+	}
+
+	@Test
+	void smartV1ScopesAreUnderstood() {
+		String v1 = requestToken(DEFAULT_USER, "user/*.read");
+		assertThat(getWith("/fhir/CarePlan/" + demoPlan("Patient/sip1-patient"), v1).statusCode()).isEqualTo(200);
+		HttpResponse<String> write = send(HttpRequest.newBuilder(URI.create(fhirBase() + "/Patient"))
+				.header("Authorization", "Bearer " + v1).header("Content-Type", "application/fhir+json")
+				.POST(HttpRequest.BodyPublishers.ofString("{\"resourceType\":\"Patient\",\"birthDate\":\"1970-01-01\"}")).build());
+		assertThat(write.statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void aTokenNamingNeitherUserNorOrganisationIs403() {
+		String nobody = issuer.sign(new JWTClaimsSet.Builder().issuer(DemoIssuer.ISSUER).subject("someone")
+				.expirationTime(Date.from(Instant.now().plusSeconds(600))).claim("scope", "user/*.cruds").build());
+		assertThat(getWith("/fhir/Patient", nobody).statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void openEndpointsNeedNoToken() throws Exception {
+		assertThat(getWith("/fhir/metadata", null).statusCode()).isEqualTo(200);
+		assertThat(send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).GET().build())
+				.statusCode()).isEqualTo(200);
+		HttpResponse<String> smart = getWith("/fhir/.well-known/smart-configuration", null);
+		assertThat(smart.statusCode()).isEqualTo(200);
+		JsonNode config = new ObjectMapper().readTree(smart.body());
+		assertThat(config.get("issuer").asText()).isEqualTo(DemoIssuer.ISSUER);
+		assertThat(config.get("token_endpoint").asText()).isEqualTo("http://localhost:" + port + "/auth/token");
+		assertThat(config.get("capabilities").toString()).contains("permission-v2", "permission-v1");
+		HttpResponse<String> jwks = getWith("/auth/jwks", null);
+		assertThat(new ObjectMapper().readTree(jwks.body()).get("keys").get(0).get("kty").asText()).isEqualTo("RSA");
+	}
+
+	@Test
+	void theDemoIssuerRefusesUnknownUsers() {
+		HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/auth/token"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString("user=Patient/nobody")).build());
+		assertThat(r.statusCode()).isEqualTo(400);
+		assertThat(r.body()).contains("invalid_grant");
+	}
+}

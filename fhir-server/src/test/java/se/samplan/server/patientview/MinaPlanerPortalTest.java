@@ -1,0 +1,173 @@
+package se.samplan.server.patientview;
+
+import org.hl7.fhir.r4.model.Appointment;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.Goal;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import se.samplan.profiles.SipPackage;
+import se.samplan.server.ServerTestBase;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The "Mina planer" page in a real headless Chromium at phone width (375 px): a demo person logs in, sees
+ * their plan with its goals (screenshot kept in {@code target/portal/}), accepts a coming meeting, adds
+ * what matters to them, and finds their own visit in "vem har läst min plan"; another withdraws consent.
+ * Needs Debian's chromium and chromium-driver ({@code .ci/run} installs them).
+ */
+class MinaPlanerPortalTest extends ServerTestBase {
+
+	static final Path SCREENSHOTS = Path.of("target", "portal");
+
+	@TempDir
+	Path profile;
+	private WebDriver browser;
+	private WebDriverWait wait;
+
+	@BeforeEach
+	void startBrowser() {
+		assertThat(new File("/usr/bin/chromedriver")).as("Debian packages chromium and chromium-driver (see README)").exists();
+		ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium")
+				.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+						"--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
+						"--user-data-dir=" + profile)
+				// A phone's viewport: desktop Chromium will not make a window narrower than 500 px.
+				.setExperimentalOption("mobileEmulation", java.util.Map.of("deviceMetrics",
+						java.util.Map.of("width", 375, "height", 812, "pixelRatio", 2.0)));
+		ChromeDriverService service = new ChromeDriverService.Builder()
+				.usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+		browser = new ChromeDriver(service, options);
+		wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+	}
+
+	@AfterEach
+	void stopBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	private void logIn(String user) {
+		browser.get("http://localhost:" + port + "/portal/");
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#user option[value='" + user + "']")));
+		new Select(browser.findElement(By.id("user"))).selectByValue(user);
+		browser.findElement(By.cssSelector("#login-form button")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#plan-list article")));
+	}
+
+	private void waitForText(By where, String text) {
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(where, text));
+	}
+
+	@Test
+	void aPersonSeesTheirPlanAnswersAMeetingAddsWhatMattersAndSeesWhoReadIt() throws Exception {
+		String plan = demoPlan("Patient/sip1-patient");
+		List<String> goals = client.read().resource(CarePlan.class).withId(plan).execute().getGoal().stream()
+				.map(g -> client.read().resource(Goal.class).withId(g.getReferenceElement().getIdPart()).execute()
+						.getDescription().getText()).toList();
+		assertThat(goals).isNotEmpty();
+
+		logIn("Patient/sip1-patient");
+		goals.forEach(goal -> waitForText(By.id("plan-list"), goal));
+		assertThat(browser.findElement(By.id("plan-list")).getText()).contains("Vem har huvudansvaret", "Mina kontakter");
+		Files.createDirectories(SCREENSHOTS);
+		Path screenshot = SCREENSHOTS.resolve("mina-planer-375px.png");
+		Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), screenshot, StandardCopyOption.REPLACE_EXISTING);
+		assertThat(screenshot).exists();
+		assertThat(Files.size(screenshot)).isGreaterThan(10_000);
+		assertThat((Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth"))
+				.as("no sideways scrolling at 375 px").isLessThanOrEqualTo(375L);
+		assertAccessibleBasics();
+
+		// Accept the coming follow-up meeting.
+		WebElement accept = wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[text()='Tacka ja']")));
+		accept.click();
+		waitForText(By.id("status"), "Du har tackat ja");
+		Bundle meetings = client.search().byUrl("Appointment?patient=Patient/sip1-patient&date=ge" + LocalDate.now())
+				.returnBundle(Bundle.class).execute();
+		assertThat(meetings.getEntry()).anySatisfy(e -> assertThat(((Appointment) e.getResource()).getParticipant())
+				.anySatisfy(p -> {
+					assertThat(p.getActor().getReference()).isEqualTo("Patient/sip1-patient");
+					assertThat(p.getStatus()).isEqualTo(Appointment.ParticipationStatus.ACCEPTED);
+				}));
+
+		// Add what matters, in the person's own words: it joins the plan.
+		String words = "Att få gå till frisören på torsdagar.";
+		browser.findElement(By.id("matters-text")).sendKeys(words);
+		browser.findElement(By.cssSelector("#matters-form button")).click();
+		waitForText(By.id("plan-list"), words);
+		assertThat(client.read().resource(CarePlan.class).withId(plan).execute().getGoal()).hasSize(goals.size() + 1);
+
+		// Who read my plan: the person's own visits are there.
+		browser.navigate().refresh();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#plan-list article")));
+		waitForText(By.id("reader-list"), "Du själv");
+		waitForText(By.id("reader-list"), "Personal");
+	}
+
+	@Test
+	void aPersonWithdrawsConsentFromThePortal() {
+		Patient p = new Patient();
+		p.addName().setFamily("Portalsson").addGiven("Greta");
+		p.setBirthDateElement(new DateType("1961-03-03"));
+		String patient = "Patient/" + client.create().resource(p).execute().getId().getIdPart();
+		Parameters in = new Parameters();
+		in.addParameter().setName("patient").setValue(new Reference(patient));
+		in.addParameter().setName("initiator").setValue(new Reference(DEFAULT_USER));
+		String plan = CTX.newJsonParser().parseResource(CarePlan.class, postJson("/CarePlan/$sip-initiate", in).body()).getIdPart();
+		Consent consent = CTX.newJsonParser().parseResource(Consent.class, SipPackage.examples().get("Consent-sip1-consent.json"));
+		consent.setId((String) null);
+		consent.setPatient(new Reference(patient));
+		consent.getPerformer().clear();
+		consent.addPerformer(new Reference(patient));
+		consent.getProvision().getData().clear();
+		in = new Parameters();
+		in.addParameter().setName("consent").setResource(consent);
+		assertThat(postJson("/CarePlan/" + plan + "/$sip-consent", in).statusCode()).isEqualTo(200);
+
+		logIn(patient);
+		browser.findElement(By.id("withdraw")).click();
+		wait.until(ExpectedConditions.elementToBeClickable(By.id("withdraw-yes"))).click();
+		waitForText(By.id("status"), "samtycke är återkallat");
+		assertThat(client.read().resource(CarePlan.class).withId(plan).execute().getStatus()).isEqualTo(CarePlan.CarePlanStatus.REVOKED);
+	}
+
+	/** One h1, Swedish, and every form control with its label. */
+	private void assertAccessibleBasics() {
+		assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("sv");
+		assertThat(browser.findElements(By.tagName("h1"))).hasSize(1);
+		for (WebElement control : browser.findElements(By.cssSelector("input, select, textarea"))) {
+			assertThat(browser.findElements(By.cssSelector("label[for='" + control.getAttribute("id") + "']")))
+					.as("label for #" + control.getAttribute("id")).hasSize(1);
+		}
+	}
+}

@@ -1,0 +1,102 @@
+package se.samplan.server.patientview;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.Composition;
+import org.hl7.fhir.r4.model.Goal;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Reference;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import se.samplan.server.ServerTestBase;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code $sip-summary} (R13) for each demo scenario, in its three forms: a FHIR document that validates
+ * against the core specification and the package, an HTML page and a PDF that say the goals, each service
+ * with its performer, the organisation holding overall responsibility and the next follow-up. Only those
+ * who may read the plan get it.
+ */
+class SipSummaryOperationTest extends ServerTestBase {
+
+	/** What the page must say about a plan, read from the plan itself as its staff sees it. */
+	private List<String> mustSay(String plan) {
+		CarePlan p = client.read().resource(CarePlan.class).withId(plan).execute();
+		List<String> texts = new java.util.ArrayList<>();
+		p.getGoal().forEach(g -> texts.add(client.read().resource(Goal.class).withId(g.getReferenceElement().getIdPart())
+				.execute().getDescription().getText()));
+		p.getActivity().forEach(a -> texts.add(a.getDetail().getDescription()));
+		for (var a : p.getActivity()) {
+			Reference performer = a.getDetail().getPerformerFirstRep();
+			if (performer.getReference().startsWith("Organization/")) {
+				texts.add(client.read().resource(Organization.class).withId(performer.getReferenceElement().getIdPart()).execute().getName());
+			}
+		}
+		Reference responsible = (Reference) p.getExtensionByUrl(PlanReader.OVERALL_RESPONSIBILITY).getValue();
+		texts.add(client.read().resource(Organization.class).withId(responsible.getReferenceElement().getIdPart()).execute().getName());
+		texts.add("Nästa uppföljning");
+		return texts;
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource({"Patient/sip1-patient, PractitionerRole/sip1-role-distriktsskoterska",
+			"Patient/sip2-patient, PractitionerRole/sip2-role-bup",
+			"Patient/sip3-patient, PractitionerRole/sip3-role-sjukskoterska"})
+	void allThreeFormsForEachScenario(String patient, String staff) throws Exception {
+		String plan = demoPlan(patient);
+		actAs(staff);
+		List<String> mustSay = mustSay(plan);
+
+		HttpResponse<String> doc = get("/fhir/CarePlan/" + plan + "/$sip-summary", "application/fhir+json");
+		assertThat(doc.statusCode()).as(doc.body()).isEqualTo(200);
+		Bundle document = CTX.newJsonParser().parseResource(Bundle.class, doc.body());
+		assertThat(document.getType()).isEqualTo(Bundle.BundleType.DOCUMENT);
+		Composition composition = (Composition) document.getEntryFirstRep().getResource();
+		assertThat(composition.getSection()).hasSize(7).allSatisfy(s -> assertThat(s.getText().getDivAsString()).isNotBlank());
+		String narrative = composition.getSection().stream().map(s -> s.getText().getDivAsString()).reduce("", String::concat);
+		assertThat(narrative).contains(mustSay);
+		actAs(OPERATOR);
+		HttpResponse<String> validation = postJson("/Bundle/$validate", doc.body());
+		List<String> errors = outcome(validation).getIssue().stream()
+				.filter(i -> i.getSeverity() == OperationOutcome.IssueSeverity.ERROR || i.getSeverity() == OperationOutcome.IssueSeverity.FATAL)
+				.map(i -> i.getDiagnostics() + " @ " + i.getExpression()).toList();
+		assertThat(errors).isEmpty();
+		actAs(staff);
+
+		HttpResponse<String> html = get("/fhir/CarePlan/" + plan + "/$sip-summary", "text/html");
+		assertThat(html.statusCode()).isEqualTo(200);
+		assertThat(html.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+		assertThat(html.body()).contains("lang=\"sv\"", "<main>", "<h1>", "<th>Vad</th>").contains(mustSay);
+
+		HttpResponse<byte[]> pdf = send(request("/fhir/CarePlan/" + plan + "/$sip-summary?_format=pdf").GET().build(),
+				HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(pdf.statusCode()).isEqualTo(200);
+		assertThat(pdf.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/pdf"));
+		try (PDDocument pages = Loader.loadPDF(pdf.body())) {
+			String text = new PDFTextStripper().getText(pages).replaceAll("\\s+", " ");
+			assertThat(text).contains(mustSay.stream().map(s -> s.replaceAll("\\s+", " ")).toList());
+		}
+	}
+
+	@Test
+	void thePersonAndGuardiansGetTheirsAndNobodyElse() {
+		String plan1 = demoPlan("Patient/sip1-patient");
+		String plan2 = demoPlan("Patient/sip2-patient");
+		actAs("Patient/sip1-patient");
+		assertThat(get("/fhir/CarePlan/" + plan1 + "/$sip-summary?_format=html", "text/html").statusCode()).isEqualTo(200);
+		assertThat(get("/fhir/CarePlan/" + plan2 + "/$sip-summary?_format=html", "text/html").statusCode()).isEqualTo(404);
+		actAs("RelatedPerson/sip2-guardian-anna");
+		assertThat(get("/fhir/CarePlan/" + plan2 + "/$sip-summary", "application/fhir+json").statusCode()).isEqualTo(200);
+		actAs("PractitionerRole/sip2-role-bup");
+		assertThat(get("/fhir/CarePlan/" + plan1 + "/$sip-summary", "application/fhir+json").statusCode()).isEqualTo(404);
+	}
+}
