@@ -7,7 +7,6 @@ import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Patient;
@@ -55,10 +54,12 @@ public class AccessPolicy {
 	public static final String REGISTERED_BY = SipPackage.CANONICAL + "/registered-by";
 
 	private final PlanLinks links;
+	private final PlanFacts facts;
 	private final WorkflowSettings settings;
 
-	AccessPolicy(PlanLinks links, WorkflowSettings settings) {
+	AccessPolicy(PlanLinks links, PlanFacts facts, WorkflowSettings settings) {
 		this.links = links;
+		this.facts = facts;
 		this.settings = settings;
 	}
 
@@ -104,8 +105,12 @@ public class AccessPolicy {
 	/** Whether an organisation may store this plan: it takes part in it as written, within the stored consent. */
 	boolean organizationMayWritePlan(String organization, CarePlan plan, RequestDetails request) {
 		RequestCache cache = RequestCache.of(request);
-		return organization != null && links.parties(plan, cache).contains(organization)
-				&& (!plan.getIdElement().hasIdPart() || consentCovers(organization, plan, cache));
+		if (organization == null || !links.parties(plan, cache).contains(organization)) {
+			return false;
+		}
+		return !plan.getIdElement().hasIdPart() || consentCovers(organization,
+				links.consents(PlanLinks.ref(plan), cache).stream().map(PlanFacts::fact).toList(),
+				links.responsibleOrganization(plan, cache));
 	}
 
 	/** The people whose data the person or guardian may read. */
@@ -177,7 +182,7 @@ public class AccessPolicy {
 		if (!PERSONAL_VIEW.contains(resource.fhirType())) {
 			return false;
 		}
-		List<String> plans = links.plansOf(resource, cache);
+		List<String> plans = plansOf(resource, cache);
 		if (plans.isEmpty()) {
 			// A goal the person wrote before it was linked to the plan.
 			return "Goal".equals(resource.fhirType()) && persons.contains(PlanLinks.patientOf(resource));
@@ -187,7 +192,10 @@ public class AccessPolicy {
 	}
 
 	private boolean organizationMaySee(String organization, IBaseResource resource, RequestCache cache) {
-		List<String> plans = links.plansOf(resource, cache);
+		if (resource instanceof CarePlan plan) {
+			return organizationMaySeePlan(organization, plan, cache);
+		}
+		List<String> plans = plansOf(resource, cache);
 		if (plans.isEmpty()) {
 			String patient = PlanLinks.patientOf(resource);
 			if (patient == null) {
@@ -203,33 +211,39 @@ public class AccessPolicy {
 				.map(p -> organizationMaySeePlan(organization, (CarePlan) p, cache)).orElse(false));
 	}
 
+	/** The plans a resource belongs to; those found by searching for the plans that point at it are cached. */
+	private List<String> plansOf(IBaseResource resource, RequestCache cache) {
+		return resource.getIdElement().hasIdPart() && PlanFacts.POINTED_AT.contains(resource.fhirType())
+				? facts.plansOf(resource, r -> links.plansOf(r, cache)) : links.plansOf(resource, cache);
+	}
+
 	private boolean organizationMaySeePlan(String organization, CarePlan plan, RequestCache cache) {
 		if (organization == null) {
 			return false;
 		}
-		return cache.get("plan open to " + organization + " " + PlanLinks.ref(plan), k -> links.parties(plan, cache).contains(organization)
-				&& consentCovers(organization, plan, cache));
+		// Judged on the plan as it is now, also when an older version is shown.
+		PlanFacts.Facts known = facts.of(PlanLinks.ref(plan), ref -> links.read(ref, cache).map(CarePlan.class::cast)
+				.map(p -> new PlanFacts.Facts(Set.copyOf(links.parties(p, cache)),
+						links.consents(ref, cache).stream().map(PlanFacts::fact).toList(), links.responsibleOrganization(p, cache)))
+				.orElse(new PlanFacts.Facts(Set.of(), List.of(), null)));
+		return known.parties().contains(organization) && consentCovers(organization, known.consents(), known.responsible());
 	}
 
 	/**
-	 * Before any consent, the parties may see the plan; with an active consent, only the organisations it
+	 * Before any consent, the parties may see the plan; with a consent in force, only the organisations it
 	 * names; once every consent is withdrawn or has ended, only the organisation holding overall
 	 * responsibility (or the initiator's), which keeps the closed record.
 	 */
-	private boolean consentCovers(String organization, CarePlan plan, RequestCache cache) {
-		List<Consent> consents = links.consents(PlanLinks.ref(plan), cache);
+	private static boolean consentCovers(String organization, List<PlanFacts.ConsentFact> consents, String responsible) {
 		if (consents.isEmpty()) {
 			return true;
 		}
 		Date now = new Date();
-		List<Consent> active = consents.stream().filter(c -> c.getStatus() == Consent.ConsentState.ACTIVE)
-				.filter(c -> !c.getProvision().getPeriod().hasEnd() || c.getProvision().getPeriod().getEnd().after(now))
-				.toList();
-		if (active.isEmpty()) {
-			return organization.equals(links.responsibleOrganization(plan, cache));
+		List<PlanFacts.ConsentFact> inForce = consents.stream().filter(c -> c.inForce(now)).toList();
+		if (inForce.isEmpty()) {
+			return organization.equals(responsible);
 		}
-		return active.stream().flatMap(c -> c.getProvision().getActor().stream())
-				.anyMatch(a -> organization.equals(PlanLinks.reference(a.getReference())));
+		return inForce.stream().anyMatch(c -> c.actors().contains(organization));
 	}
 
 	/** Not held back from the person: not marked unapproved, and older than the configured delay. */

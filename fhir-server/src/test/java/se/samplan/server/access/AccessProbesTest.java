@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * R13, R15 ("who sees what", access.md): probes generated over caller × read path × target, each asserting
  * whether the caller sees the target plan (or its person) — read and vread (200 or 404), searches by id,
  * by subject and chained, {@code _include}, {@code _revinclude}, {@code _has}, instance history, the pages
- * of a search someone else made, {@code $everything} and a batch GET. Targets: the demo plans of an adult
+ * of a search someone else made, {@code $everything}, a GET in a batch and in a transaction, and
+ * {@code $sip-summary}. Targets: the demo plans of an adult
  * and of a child (9), a plan before consent, an invited plan, a plan whose consent was withdrawn, a plan
  * held back from the person, and children aged 12, 14 and 16 with and without the guardian-access flag and
  * protected identity. Every probe has one exact expected outcome; their number is printed.
@@ -116,7 +117,9 @@ class AccessProbesTest extends ServerTestBase {
 						+ "&_has:CarePlan:subject:_id=" + id(t.plan())), t.patient())),
 				new Path("history", Seen.PLAN, t -> contains(search(t.plan() + "/_history"), t.plan())),
 				new Path("$everything", Seen.PLAN, t -> contains(search(t.patient() + "/$everything"), t.plan())),
-				new Path("batch GET", Seen.PLAN, t -> batchGet(t.plan())),
+				new Path("batch GET", Seen.PLAN, t -> bundleGet(Bundle.BundleType.BATCH, t.plan())),
+				new Path("transaction GET", Seen.PLAN, t -> bundleGet(Bundle.BundleType.TRANSACTION, t.plan())),
+				new Path("$sip-summary", Seen.PLAN, t -> found(get("/fhir/" + t.plan() + "/$sip-summary"))),
 				new Path("read person", Seen.PATIENT, t -> found(get("/fhir/" + t.patient())))));
 		// The pages of a search the operator made, asked for by someone else.
 		actAs(OPERATOR);
@@ -251,10 +254,14 @@ class AccessProbesTest extends ServerTestBase {
 		return "CarePlan/" + CTX.newJsonParser().parseResource(CarePlan.class, r.body()).getIdPart();
 	}
 
-	private boolean batchGet(String reference) {
-		Bundle batch = new Bundle().setType(Bundle.BundleType.BATCH);
+	private boolean bundleGet(Bundle.BundleType type, String reference) {
+		Bundle batch = new Bundle().setType(type);
 		batch.addEntry().getRequest().setMethod(Bundle.HTTPVerb.GET).setUrl(reference);
-		Bundle answer = bundle(postJson("", batch));
+		HttpResponse<String> response = postJson("", batch);
+		if (type == Bundle.BundleType.TRANSACTION && response.statusCode() == 404) {
+			return false; // a transaction fails as a whole
+		}
+		Bundle answer = bundle(response);
 		String status = answer.getEntryFirstRep().getResponse().getStatus();
 		assertThat(status).matches("(200|404).*");
 		return status.startsWith("200");
