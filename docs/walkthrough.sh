@@ -9,7 +9,7 @@ J='Content-Type: application/fhir+json'
 token() { curl -s -X POST "${B%/fhir}/auth/token" -d "user=$1" | grep -o '"access_token":"[^"]*"' | cut -d'"' -f4; }
 NURSE=$(token PractitionerRole/sip1-role-distriktsskoterska)   # the district nurse, who takes the initiative
 AS=$NURSE
-c() { c -H "Authorization: Bearer $AS" "$@"; }
+c() { curl -s -H "Authorization: Bearer $AS" "$@"; }
 id() { grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4; }
 say() { printf '\n== %s\n' "$*"; }
 show() { head -c "${2:-400}" <<<"$1"; echo; }
