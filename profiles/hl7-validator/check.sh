@@ -2,7 +2,8 @@
 # Second opinion on the Samplan FHIR package from the official HL7 validator (ValidatorCli
 # 6.5.18 from Maven Central). It proves that:
 #   - the NPM package (tgz) loads in the HL7 validator as an IG (-ig), against hl7.fhir.r4.core#4.0.1,
-#   - every example in package/example/ validates with 0 errors (judged by the validator's exit code),
+#   - every example in package/example/ and every definition in package/ (profiles, terminology,
+#     search parameters, operations, the ImplementationGuide) validates with 0 errors,
 #   - fully offline: the validator runs inside `unshare -n` (no network interface at all) when
 #     possible, with no terminology server (-tx n/a) and its own FHIR home (target/fhir-home).
 # Usage: profiles/hl7-validator/check.sh [package.tgz | folder of SUSHI output resources]
@@ -40,7 +41,7 @@ for p in hl7.fhir.xver-extensions#0.1.0 hl7.terminology.r4#6.2.0 hl7.fhir.uv.ext
   fi
 done
 
-# The examples: package/example/*.json of the tgz, or the instances in a SUSHI output folder.
+# The resources: package/*.json and package/example/*.json of the tgz, or the instances in a SUSHI output folder.
 WORK="$(mktemp -d)"; trap 'rm -rf "$WORK"' EXIT
 if [ -d "$IG" ]; then
   find "$IG" -maxdepth 1 -name '*.json' ! -name 'StructureDefinition-*' ! -name 'CodeSystem-*' \
@@ -49,8 +50,9 @@ if [ -d "$IG" ]; then
   touch "$WORK"/*.json
 else
   # -m: the reproducible tgz stores mtime 0, and the validator silently skips files with mtime 0.
-  tar -xzmf "$IG" -C "$WORK" --wildcards 'package/example/*.json'
+  tar -xzmf "$IG" -C "$WORK" --wildcards 'package/*.json'
   mv "$WORK"/package/example/*.json "$WORK/"
+  find "$WORK/package" -maxdepth 1 -name '*-*.json' -exec mv {} "$WORK/" \;
 fi
 examples=("$WORK"/*.json)
 [ -e "${examples[0]}" ] || { echo "No examples found in $IG" >&2; exit 1; }
@@ -73,7 +75,7 @@ set -e
 # One "Success:/*FAILURE*: N errors, ..." line per validated file; guard against silently skipped files.
 checked=$(grep -cE '^(Success|\*FAILURE\*): ' "$LOG" || true)
 errors=$(awk '/^(Success|\*FAILURE\*): /{n += $2} END {print n + 0}' "$LOG")
-summary="HL7 validator 6.5.18: ${#examples[@]} examples, $errors errors ($offline, $((SECONDS - start)) s)"
+summary="HL7 validator 6.5.18: ${#examples[@]} resources, $errors errors ($offline, $((SECONDS - start)) s)"
 if [ "$rc" -ne 0 ] || [ "$checked" -ne "${#examples[@]}" ]; then
   grep -E '^(\*FAILURE\*|  Error @)' "$LOG" | head -60 >&2
   echo "FAILED (exit $rc, $checked of ${#examples[@]} files reported) - $summary; log: $LOG" >&2; exit 1

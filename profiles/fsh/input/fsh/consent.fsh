@@ -9,6 +9,10 @@ Description: "Consent to a SIP and to the organisations that may share informati
     SipConsentMethod named method 1..1 MS and
     SipChildMaturity named childMaturity 0..1 MS
 * status MS
+// Replaces the base resource's example, whose value is no URI although its system says so (the HL7 validator refuses it).
+* identifier ^example[0].label = "Samtyckets id i journalen"
+* identifier ^example[0].valueIdentifier.system = "urn:ietf:rfc:3986"
+* identifier ^example[0].valueIdentifier.value = "urn:uuid:3f1c1a52-7a0e-4c61-9d8f-0f6d2b1d5e21"
 * scope = $consentscope#patient-privacy
 * category MS
 * category ^slicing.discriminator.type = #pattern

@@ -55,6 +55,34 @@ class PackageContentsTest {
 	}
 
 	@Test
+	void theImplementationGuideListsEveryArtefactAndExample() throws IOException {
+		JsonNode ig = resource("ImplementationGuide-samplan.fhir.sip.json");
+		assertThat(ig.get("packageId").asText()).isEqualTo(SipPackage.ID);
+		assertThat(ig.get("version").asText()).isEqualTo(SipPackage.VERSION);
+		List<String> listed = new ArrayList<>();
+		ig.get("definition").get("resource").forEach(r -> listed.add(r.get("reference").get("reference").asText()));
+		List<String> inPackage = new ArrayList<>();
+		for (String folder : List.of("package", "example")) {
+			npm.list(folder).stream().filter(f -> f.endsWith(".json") && !f.equals("package.json")
+					&& !f.startsWith("ImplementationGuide-")).forEach(f -> inPackage.add(f.replace(".json", "").replaceFirst("-", "/")));
+		}
+		assertThat(listed).containsExactlyInAnyOrderElementsOf(inPackage);
+		// Definitions say they are no example; an example names the profile it illustrates, if it has one.
+		List<String> definitions = new ArrayList<>();
+		ig.get("definition").get("resource").forEach(r -> {
+			if (r.has("exampleBoolean") && !r.get("exampleBoolean").asBoolean()) {
+				definitions.add(r.get("reference").get("reference").asText());
+			} else if (r.has("exampleCanonical")) {
+				assertThat(r.get("exampleCanonical").asText()).as(r.toString()).startsWith(SipPackage.CANONICAL);
+			} else {
+				assertThat(r.get("exampleBoolean").asBoolean()).as(r.toString()).isTrue();
+			}
+		});
+		assertThat(definitions).hasSize((int) npm.list("package").stream().filter(f -> f.endsWith(".json")
+				&& !f.equals("package.json") && !f.startsWith("ImplementationGuide-")).count());
+	}
+
+	@Test
 	void everyExtensionCodeSystemAndSearchParameterOfTheContractIsThere() throws IOException {
 		for (String id : List.of("sip-phase", "sip-overall-responsibility", "sip-next-follow-up", "sip-initiative",
 				"sip-closure", "sip-approved-for-patient", "sip-guardian-access", "sip-patient-participation",

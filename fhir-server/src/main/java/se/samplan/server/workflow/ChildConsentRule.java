@@ -38,6 +38,11 @@ class ChildConsentRule implements WriteRule {
 	}
 
 	@Override
+	public SipRule rule() {
+		return SipRule.R3;
+	}
+
+	@Override
 	public void check(Write write) {
 		if (!(write.resource() instanceof Consent consent) || consent.getStatus() != Consent.ConsentState.ACTIVE
 				|| consent.getCategory().stream().noneMatch(c -> c.hasCoding(CONSENT_CATEGORY_SYSTEM, "sip"))) {

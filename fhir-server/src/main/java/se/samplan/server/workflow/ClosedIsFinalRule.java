@@ -29,6 +29,11 @@ class ClosedIsFinalRule implements WriteRule {
 	}
 
 	@Override
+	public SipRule rule() {
+		return SipRule.W2;
+	}
+
+	@Override
 	public void check(Write write) {
 		IBaseResource previous = write.previous();
 		IBaseResource resource = write.resource();

@@ -24,6 +24,11 @@ class CoordinatedCarePlanRule implements WriteRule {
 	}
 
 	@Override
+	public SipRule rule() {
+		return SipRule.R11;
+	}
+
+	@Override
 	public void check(Write write) {
 		IBaseResource resource = write.resource();
 		if (!write.isCreate() || !SipCarePlan.isSip(resource) || SipPhase.isClosed((CarePlan) resource)) {

@@ -27,6 +27,11 @@ class InvitationAnswerRule implements WriteRule {
 	static final String TASK_TYPE_SYSTEM = SipPackage.codeSystem("sip-task-type");
 
 	@Override
+	public SipRule rule() {
+		return SipRule.R5;
+	}
+
+	@Override
 	public void check(Write write) {
 		if (!(write.resource() instanceof Task task) || !task.getCode().hasCoding(TASK_TYPE_SYSTEM, "invitation")) {
 			return;

@@ -22,6 +22,11 @@ import java.util.Objects;
 class ManagedPhaseRule implements WriteRule {
 
 	@Override
+	public SipRule rule() {
+		return SipRule.W1;
+	}
+
+	@Override
 	public void check(Write write) {
 		if (!SipCarePlan.isSip(write.resource()) || inWorkflowOperation(write.request())) {
 			return;

@@ -28,6 +28,11 @@ class OnePlanRule implements WriteRule {
 	}
 
 	@Override
+	public SipRule rule() {
+		return SipRule.R8;
+	}
+
+	@Override
 	public void check(Write write) {
 		IBaseResource resource = write.resource();
 		if (!SipCarePlan.isSip(resource) || SipPhase.isClosed((CarePlan) resource)) {

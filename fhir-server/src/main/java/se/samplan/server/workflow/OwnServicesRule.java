@@ -38,6 +38,11 @@ class OwnServicesRule implements WriteRule {
 	}
 
 	@Override
+	public SipRule rule() {
+		return SipRule.R7;
+	}
+
+	@Override
 	public void check(Write write) {
 		if (!(write.previous() instanceof CarePlan before) || !(write.resource() instanceof CarePlan after)
 				|| !SipCarePlan.isSip(after)) {

@@ -43,9 +43,11 @@ public class SipActivateOperation implements OperationProvider {
 	private final PlanContent content;
 	private final HeldMeeting heldMeeting;
 	private final WorkflowSettings settings;
+	private final RuleSwitch ruleSwitch;
 
 	SipActivateOperation(DaoRegistry daoRegistry, IHapiTransactionService transactions, SipRecords records,
-			PlanContent content, HeldMeeting heldMeeting, WorkflowSettings settings) {
+			PlanContent content, HeldMeeting heldMeeting, WorkflowSettings settings, RuleSwitch ruleSwitch) {
+		this.ruleSwitch = ruleSwitch;
 		this.daoRegistry = daoRegistry;
 		this.transactions = transactions;
 		this.records = records;
@@ -64,7 +66,7 @@ public class SipActivateOperation implements OperationProvider {
 			RequestDetails request) {
 		return transactions.withRequest(request).execute(() -> {
 			CarePlan plan = daoRegistry.getResourceDao(CarePlan.class).read(id.toUnqualifiedVersionless(), request);
-			requireConsent(records, plan);
+			requireConsent(records, ruleSwitch, plan);
 			SipPhase phase = SipPhase.of(plan).orElse(null);
 			if (phase != SipPhase.INVITED) {
 				throw Refusal.create().issue(IssueType.BUSINESSRULE, SipRule.W1.coding(),
@@ -99,7 +101,10 @@ public class SipActivateOperation implements OperationProvider {
 	}
 
 	/** R2: an activate or a follow-up needs an active consent to the plan. */
-	static void requireConsent(SipRecords records, CarePlan plan) {
+	static void requireConsent(SipRecords records, RuleSwitch ruleSwitch, CarePlan plan) {
+		if (!ruleSwitch.holds(SipRule.R2)) {
+			return;
+		}
 		String planRef = "CarePlan/" + plan.getIdPart();
 		if (records.activeConsents(planRef).isEmpty()) {
 			throw Refusal.create().issue(IssueType.BUSINESSRULE, SipRule.R2.coding(),

@@ -39,9 +39,11 @@ public class SipFollowUpOperation implements OperationProvider {
 	private final SipRecords records;
 	private final PlanContent content;
 	private final HeldMeeting heldMeeting;
+	private final RuleSwitch ruleSwitch;
 
 	SipFollowUpOperation(DaoRegistry daoRegistry, IHapiTransactionService transactions, SipRecords records,
-			PlanContent content, HeldMeeting heldMeeting) {
+			PlanContent content, HeldMeeting heldMeeting, RuleSwitch ruleSwitch) {
+		this.ruleSwitch = ruleSwitch;
 		this.daoRegistry = daoRegistry;
 		this.transactions = transactions;
 		this.records = records;
@@ -60,7 +62,7 @@ public class SipFollowUpOperation implements OperationProvider {
 			RequestDetails request) {
 		return transactions.withRequest(request).execute(() -> {
 			CarePlan plan = daoRegistry.getResourceDao(CarePlan.class).read(id.toUnqualifiedVersionless(), request);
-			SipActivateOperation.requireConsent(records, plan);
+			SipActivateOperation.requireConsent(records, ruleSwitch, plan);
 			if (SipPhase.of(plan).orElse(null) != SipPhase.ACTIVE) {
 				throw Refusal.create().issue(IssueType.BUSINESSRULE, SipRule.W1.coding(),
 						"Bara en aktiv plan följs upp.", "Only an active plan is followed up (W1).",

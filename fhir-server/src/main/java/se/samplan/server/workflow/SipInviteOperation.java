@@ -53,9 +53,11 @@ public class SipInviteOperation implements OperationProvider {
 	private final IHapiTransactionService transactions;
 	private final SipRecords records;
 	private final WorkflowSettings settings;
+	private final RuleSwitch ruleSwitch;
 
 	SipInviteOperation(DaoRegistry daoRegistry, IHapiTransactionService transactions, SipRecords records,
-			WorkflowSettings settings, Callers callers) {
+			WorkflowSettings settings, Callers callers, RuleSwitch ruleSwitch) {
+		this.ruleSwitch = ruleSwitch;
 		this.callers = callers;
 		this.daoRegistry = daoRegistry;
 		this.transactions = transactions;
@@ -158,6 +160,9 @@ public class SipInviteOperation implements OperationProvider {
 		if (!SipCarePlan.isSip(plan) || SipPhase.of(plan).isEmpty()) {
 			throw Refusal.create().issue(IssueType.NOTSUPPORTED, "Planen är inte en SIP.",
 					planRef + " is not a SIP.", "CarePlan.category").unprocessable();
+		}
+		if (!ruleSwitch.holds(SipRule.R2)) {
+			return;
 		}
 		Set<String> covered = records.consentedOrganizations(planRef);
 		if (records.activeConsents(planRef).isEmpty()) {

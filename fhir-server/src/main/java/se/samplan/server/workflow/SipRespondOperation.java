@@ -44,9 +44,11 @@ public class SipRespondOperation implements OperationProvider {
 	private final IHapiTransactionService transactions;
 	private final Deviations deviations;
 	private final CareTeams careTeams;
+	private final RuleSwitch ruleSwitch;
 
 	SipRespondOperation(DaoRegistry daoRegistry, IHapiTransactionService transactions, Deviations deviations,
-			CareTeams careTeams, Callers callers) {
+			CareTeams careTeams, Callers callers, RuleSwitch ruleSwitch) {
+		this.ruleSwitch = ruleSwitch;
 		this.callers = callers;
 		this.daoRegistry = daoRegistry;
 		this.transactions = transactions;
@@ -68,7 +70,7 @@ public class SipRespondOperation implements OperationProvider {
 					"Parameters.parameter.where(name = 'answer')").invalidRequest();
 		}
 		boolean decline = "decline".equals(code);
-		if (decline && (reason == null || !reason.hasValue() || reason.getValue().isBlank())) {
+		if (decline && ruleSwitch.holds(SipRule.R5) && (reason == null || !reason.hasValue() || reason.getValue().isBlank())) {
 			throw Refusal.create().issue(IssueType.REQUIRED, SipRule.R5.coding(),
 					"Den som avböjer en kallelse till SIP-möte måste ange skälet.",
 					"Declining an invitation needs a 'reason' (R5).",
@@ -81,7 +83,7 @@ public class SipRespondOperation implements OperationProvider {
 				throw Refusal.create().issue(IssueType.NOTSUPPORTED, "Uppgiften är inte en kallelse till SIP-möte.",
 						"Task/" + id.getIdPart() + " is not a SIP invitation.", "Task.code").unprocessable();
 			}
-			callers.organizationOf(request).filter(caller -> !caller.equals(owner)).ifPresent(caller -> {
+			callers.organizationOf(request).filter(caller -> ruleSwitch.holds(SipRule.R5) && !caller.equals(owner)).ifPresent(caller -> {
 				throw Refusal.create().issue(IssueType.FORBIDDEN, SipRule.R5.coding(),
 						"Bara den kallade verksamheten (" + owner + ") kan svara på kallelsen.",
 						caller + " cannot answer an invitation owned by " + owner + " (R5).", "Task.owner").forbidden();

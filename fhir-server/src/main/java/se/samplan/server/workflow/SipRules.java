@@ -33,21 +33,23 @@ public class SipRules implements WriteStep, StorageInterceptor {
 			"CareTeam", "AuditEvent");
 
 	private final List<WriteRule> rules;
+	private final RuleSwitch ruleSwitch;
 
-	SipRules(List<WriteRule> rules) {
+	SipRules(List<WriteRule> rules, RuleSwitch ruleSwitch) {
 		this.rules = rules;
+		this.ruleSwitch = ruleSwitch;
 	}
 
 	@Override
 	public void beforeStore(Write write) {
-		rules.forEach(rule -> rule.check(write));
+		rules.stream().filter(rule -> ruleSwitch.holds(rule.rule())).forEach(rule -> rule.check(write));
 	}
 
 	/** W3: 405 for a DELETE of a plan or anything that records its history. */
 	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED)
 	public void deleted(IBaseResource resource) {
 		String type = resource.fhirType();
-		if (NEVER_DELETED.contains(type)) {
+		if (NEVER_DELETED.contains(type) && ruleSwitch.holds(SipRule.W3)) {
 			throw Refusal.create().issue(IssueType.BUSINESSRULE, SipRule.W3.coding(),
 					"Planer och det som hör till dem raderas inte. Avsluta planen med orsaken felregistrerad i stället.",
 					type + " resources are never deleted (W3); close the plan with reason entered-in-error instead.",
