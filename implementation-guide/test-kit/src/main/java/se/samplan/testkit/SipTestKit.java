@@ -17,6 +17,10 @@ public final class SipTestKit {
 	public static void main(String[] args) {
 		// The report is the output; HAPI's start-up chatter is not.
 		((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+		if (args.length == 0 || List.of(args).contains("--help")) {
+			System.out.print(KitSettings.USAGE);
+			System.exit(args.length == 0 ? 2 : 0);
+		}
 		KitSettings settings;
 		try {
 			settings = KitSettings.parse(List.of(args));
