@@ -2,6 +2,7 @@ package se.samplan.testkit.checks;
 
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
+import org.hl7.fhir.r4.model.ImplementationGuide;
 import org.hl7.fhir.r4.model.OperationDefinition;
 import org.hl7.fhir.r4.model.SearchParameter;
 import org.hl7.fhir.r4.model.StructureDefinition;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import se.samplan.testkit.Exchange;
@@ -18,7 +20,10 @@ import se.samplan.testkit.Kit;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** The CapabilityStatement ({@code GET [base]/metadata}, open without a token) declares the IG's profiles, search parameters and operations. */
+/**
+ * The CapabilityStatement ({@code GET [base]/metadata}, open without a token) names the IG and declares its profiles,
+ * search parameters and operations.
+ */
 @Tag("capability")
 @DisplayName("CapabilityStatement")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -31,6 +36,14 @@ public class CapabilityStatementChecks {
 	void read() {
 		metadata = Kit.server().getAnonymous("/metadata");
 		cs = Expect.that(metadata).status(200).resource(CapabilityStatement.class);
+	}
+
+	@Test
+	@DisplayName("names the implementation guide")
+	void implementationGuide() {
+		String ig = IgPackage.definitions(ImplementationGuide.class).get(0).getUrl();
+		Expect.that(metadata).isTrue(cs.getImplementationGuide().stream().anyMatch(c -> ig.equals(c.getValue())),
+				"CapabilityStatement.implementationGuide should name " + ig);
 	}
 
 	@TestFactory

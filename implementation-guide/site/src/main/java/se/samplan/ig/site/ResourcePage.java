@@ -1,0 +1,58 @@
+package se.samplan.ig.site;
+
+import org.hl7.fhir.r4.model.ImplementationGuide;
+import org.hl7.fhir.r4.model.ImplementationGuide.ImplementationGuideDefinitionPageComponent;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.UrlType;
+
+import static se.samplan.ig.site.Html.code;
+import static se.samplan.ig.site.Html.esc;
+
+/** Pages for what has no profile page to be shown on: examples without one of our profiles, and the ImplementationGuide. */
+final class ResourcePage {
+
+	private final SipArtefacts artefacts;
+	private final Markdown markdown;
+
+	ResourcePage(SipArtefacts artefacts, Markdown markdown) {
+		this.artefacts = artefacts;
+		this.markdown = markdown;
+	}
+
+	String example(Resource example) {
+		return "<h1>Example " + esc(example.fhirType() + " " + SipArtefacts.id(example)) + "</h1>\n"
+				+ "<p>An example of the package that claims none of its profiles"
+				+ ("Bundle".equals(example.fhirType()) ? "; its entries claim theirs" : "") + ".</p>\n"
+				+ Html.json(artefacts.prettyJson(example));
+	}
+
+	String implementationGuide(ImplementationGuide ig) {
+		return "<h1>" + esc(ig.hasTitle() ? ig.getTitle() : ig.getName()) + "</h1>\n"
+				+ markdown.resource(ig.getDescription())
+				+ Html.facts(
+						"URL", code(ig.getUrl()),
+						"Package", code(ig.getPackageId() + "#" + ig.getVersion()),
+						"FHIR version", esc(String.join(", ", ig.getFhirVersion().stream()
+								.map(v -> v.getValueAsString()).toList())),
+						"Licence", esc(ig.getLicenseElement().getValueAsString()),
+						"Publisher", esc(ig.getPublisher()))
+				+ "<h2 id=\"pages\">Pages</h2>\n<ul>\n" + pages(ig.getDefinition().getPage()) + "</ul>\n"
+				+ "<h2 id=\"json\">The resource</h2>\n"
+				+ "<p>It lists every artefact of the package; the <a href=\"artifacts.html\">artifacts page</a> "
+				+ "links to each.</p>\n" + Html.json(artefacts.prettyJson(ig));
+	}
+
+	/** The page tree as the ImplementationGuide names it; only names of files in this site become links. */
+	private String pages(ImplementationGuideDefinitionPageComponent page) {
+		String name = page.getName() instanceof UrlType url ? url.getValue() : "";
+		String title = esc(page.hasTitle() ? page.getTitle() : name);
+		StringBuilder b = new StringBuilder("<li>").append(name.matches("[A-Za-z0-9._-]+\\.html")
+				? Html.link(name, title) : title);
+		if (page.hasPage()) {
+			b.append("\n<ul>\n");
+			page.getPage().forEach(p -> b.append(pages(p)));
+			b.append("</ul>\n");
+		}
+		return b.append("</li>\n").toString();
+	}
+}
