@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,6 +80,17 @@ class ConformanceKitTest extends ServerTestBase {
 		table.add("all on: " + allOn.with(Status.PASSED).size() + " of " + allOn.checks().size() + " rule checks pass");
 		Files.write(REPORTS.resolve("rule-off-runs.txt"), table);
 		table.forEach(System.out::println);
+	}
+
+	/** A check class whose set-up fails (here: the server refuses the initiator's token) counts each check as failed. */
+	@Test
+	void aRefusedSetUpFailsEveryCheckOfItsClass() {
+		KitSettings badToken = new KitSettings(URI.create(fhirBase()), "not-a-token", null, Map.of(),
+				REPORTS.resolve("bad-token"), Set.of("access"));
+		KitResult result = KitRunner.run(badToken, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+		assertThat(result.checks()).hasSizeGreaterThanOrEqualTo(7)
+				.allSatisfy(c -> assertThat(c.status()).as(c.name()).isEqualTo(Status.FAILED));
+		assertThat(result.checks().get(0).message()).contains("401");
 	}
 
 	private KitResult run(Path reports, Set<String> tags) {

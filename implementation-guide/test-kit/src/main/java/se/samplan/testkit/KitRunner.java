@@ -82,13 +82,17 @@ public final class KitRunner {
 
 		@Override
 		public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+			KitResult.Status status = switch (result.getStatus()) {
+				case SUCCESSFUL -> KitResult.Status.PASSED;
+				case ABORTED -> KitResult.Status.SKIPPED;
+				case FAILED -> KitResult.Status.FAILED;
+			};
+			String message = result.getThrowable().map(Throwable::getMessage).orElse("");
 			if (test.isTest()) {
-				KitResult.Status status = switch (result.getStatus()) {
-					case SUCCESSFUL -> KitResult.Status.PASSED;
-					case ABORTED -> KitResult.Status.SKIPPED;
-					case FAILED -> KitResult.Status.FAILED;
-				};
-				add(test, status, result.getThrowable().map(Throwable::getMessage).orElse(""));
+				add(test, status, message);
+			} else if (status != KitResult.Status.PASSED) {
+				// A class whose set-up failed or was skipped runs none of its checks: each shares that outcome.
+				plan.getDescendants(test).stream().filter(TestIdentifier::isTest).forEach(t -> add(t, status, message));
 			}
 		}
 

@@ -44,7 +44,13 @@ final class ReadableReport implements TestExecutionListener {
 	@Override
 	public void executionFinished(TestIdentifier test, TestExecutionResult result) {
 		if (!test.isTest()) {
-			result.getThrowable().ifPresent(t -> out.println("  FAIL  " + test.getDisplayName() + ": " + t));
+			if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
+				String what = result.getStatus() == TestExecutionResult.Status.ABORTED ? "SKIP" : "FAIL";
+				plan.getDescendants(test).stream().filter(TestIdentifier::isTest)
+						.forEach(t -> out.println("  " + what + "  " + withinClass(t)));
+				result.getThrowable().ifPresent(t -> out.println("        (set-up of " + test.getDisplayName() + ") "
+						+ String.valueOf(t.getMessage()).replace("\n", "\n        ")));
+			}
 			return;
 		}
 		switch (result.getStatus()) {

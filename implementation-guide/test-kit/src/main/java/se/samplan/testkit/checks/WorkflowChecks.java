@@ -154,7 +154,7 @@ public class WorkflowChecks {
 	}
 
 	private void step(Runnable body) {
-		Assumptions.assumeTrue(previousPassed, "an earlier step failed");
+		Assumptions.assumeTrue(previousPassed, "an earlier step failed or was skipped");
 		previousPassed = false;
 		body.run();
 		previousPassed = true;
