@@ -14,6 +14,8 @@ import org.hl7.fhir.r4.model.RelatedPerson;
 import org.hl7.fhir.r4.model.Resource;
 import org.springframework.stereotype.Component;
 import se.samplan.profiles.SipPackage;
+import se.samplan.server.workflow.RuleSwitch;
+import se.samplan.server.workflow.SipRule;
 import se.samplan.server.workflow.WorkflowSettings;
 
 import java.time.LocalDate;
@@ -56,11 +58,13 @@ public class AccessPolicy {
 	private final PlanLinks links;
 	private final PlanFacts facts;
 	private final WorkflowSettings settings;
+	private final RuleSwitch ruleSwitch;
 
-	AccessPolicy(PlanLinks links, PlanFacts facts, WorkflowSettings settings) {
+	AccessPolicy(PlanLinks links, PlanFacts facts, WorkflowSettings settings, RuleSwitch ruleSwitch) {
 		this.links = links;
 		this.facts = facts;
 		this.settings = settings;
+		this.ruleSwitch = ruleSwitch;
 	}
 
 	/** Directory and conformance resources, open to every signed-in caller. */
@@ -91,6 +95,9 @@ public class AccessPolicy {
 		}
 		if (!SIP_TYPES.contains(type)) {
 			return false;
+		}
+		if (!ruleSwitch.holds(caller.actsForOrganization() ? SipRule.R15 : SipRule.R13)) {
+			return true;
 		}
 		return caller.actsForOrganization()
 				? organizationMaySee(caller.organization(), resource, cache)

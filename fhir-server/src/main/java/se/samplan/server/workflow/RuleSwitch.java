@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Test only: the workflow rules switched off by {@code samplan.testing.rules-off} (for example {@code R7,W2}),
- * so that the conformance test kit can be shown to fail the tests of a rule a server does not keep. Unset,
- * every rule holds; a server with a rule off logs an error at start.
+ * Test only: the rules switched off by {@code samplan.testing.rules-off} (for example {@code R7,W2}), so that the
+ * conformance test kit can be shown to fail the tests of a rule a server does not keep: the workflow's
+ * preconditions, and who sees what for organisations (R15) and for persons and guardians (R13). Unset, every
+ * rule holds; a server with a rule off logs an error.
  */
 @Component
 public class RuleSwitch {
@@ -34,7 +35,7 @@ public class RuleSwitch {
 	public void switchOff(Collection<SipRule> rules) {
 		off = rules.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(rules));
 		if (!off.isEmpty()) {
-			log.error("samplan.testing.rules-off: the workflow rules {} are NOT enforced. Never use this outside tests.", off);
+			log.error("samplan.testing.rules-off: the rules {} are NOT enforced. Never use this outside tests.", off);
 		}
 	}
 }

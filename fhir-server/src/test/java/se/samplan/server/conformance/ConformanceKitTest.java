@@ -26,16 +26,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The conformance test kit (implementation-guide/test-kit) against this server: every check passes, and with
- * each workflow rule switched off in turn ({@link RuleSwitch}, test only) the kit fails every check of that
+ * each rule switched off in turn ({@link RuleSwitch}, test only) the kit fails every check of that
  * rule and only those, so the kit can tell a server that keeps a rule from one that does not. Reports go to
  * target/conformance-kit/.
  */
 class ConformanceKitTest extends ServerTestBase {
 
 	private static final Path REPORTS = Path.of("target", "conformance-kit");
-	/** The rules of workflow.md's "Preconditions" that the kit checks. */
-	private static final List<SipRule> WORKFLOW_RULES = List.of(SipRule.R2, SipRule.R3, SipRule.R5, SipRule.R6,
-			SipRule.R7, SipRule.R8, SipRule.R11, SipRule.W1, SipRule.W2, SipRule.W3);
+	/** The preconditions of workflow.md, and who sees what (access.md) for persons (R13) and organisations (R15). */
+	private static final List<SipRule> RULES = List.of(SipRule.R2, SipRule.R3, SipRule.R5, SipRule.R6,
+			SipRule.R7, SipRule.R8, SipRule.R11, SipRule.W1, SipRule.W2, SipRule.W3, SipRule.R13, SipRule.R15);
+	private static final Set<String> RULE_AND_ACCESS_CHECKS = Set.of("rules", "access");
 
 	@Autowired
 	private RuleSwitch ruleSwitch;
@@ -62,22 +63,22 @@ class ConformanceKitTest extends ServerTestBase {
 	@Test
 	void withEachRuleOffTheKitFailsThatRulesChecks() throws Exception {
 		List<String> table = new ArrayList<>();
-		for (SipRule rule : WORKFLOW_RULES) {
+		for (SipRule rule : RULES) {
 			ruleSwitch.switchOff(List.of(rule));
-			KitResult result = run(REPORTS.resolve("without-" + rule), Set.of("rules"));
+			KitResult result = run(REPORTS.resolve("without-" + rule), RULE_AND_ACCESS_CHECKS);
 			List<KitResult.Check> ofRule = result.tagged(rule.name());
 			assertThat(ofRule).as(rule + "'s checks").isNotEmpty()
 					.allSatisfy(c -> assertThat(c.status()).as(c.name()).isEqualTo(Status.FAILED));
 			List<String> otherFailures = result.with(Status.FAILED).stream()
 					.filter(c -> !c.tags().contains(rule.name())).map(KitResult.Check::name).toList();
-			assertThat(otherFailures).as("checks of other rules failing with " + rule + " off").isEmpty();
-			table.add(String.format("%-4s off: all %d checks of %s fail, the other %d rule checks pass", rule,
+			assertThat(otherFailures).as("other checks failing with " + rule + " off").isEmpty();
+			table.add(String.format("%-4s off: all %d checks of %s fail, the other %d rule and access checks pass", rule,
 					ofRule.size(), rule, result.checks().size() - ofRule.size()));
 		}
 		ruleSwitch.switchOff(List.of());
-		KitResult allOn = run(REPORTS.resolve("rules-on"), Set.of("rules"));
+		KitResult allOn = run(REPORTS.resolve("rules-on"), RULE_AND_ACCESS_CHECKS);
 		assertThat(allOn.with(Status.FAILED)).isEmpty();
-		table.add("all on: " + allOn.with(Status.PASSED).size() + " of " + allOn.checks().size() + " rule checks pass");
+		table.add("all on: " + allOn.with(Status.PASSED).size() + " of " + allOn.checks().size() + " rule and access checks pass");
 		Files.write(REPORTS.resolve("rule-off-runs.txt"), table);
 		table.forEach(System.out::println);
 	}

@@ -10,9 +10,12 @@ import se.samplan.testkit.Exchange;
 import se.samplan.testkit.Expect;
 import se.samplan.testkit.Parties;
 
+import java.time.LocalDate;
+
 /**
  * The access rules (access.md) for an active plan: no token is 401; an organisation taking no part, and another
- * person, find nothing (404, empty search); the person reads their plan, its summary and who read their data.
+ * person, find nothing (404, empty search); a child under 16 does not read their own plan; the person reads their
+ * plan, its summary and who read their data; a guardian reads a young child's plan. Refusals carry their rule's tag.
  */
 @Tag("access")
 @DisplayName("Access")
@@ -31,8 +34,7 @@ public class AccessChecks {
 	}
 
 	@Test
-	@Tag("R15")
-	@DisplayName("R15: without a token the plan is 401")
+	@DisplayName("without a token the plan is 401")
 	void noToken() {
 		Expect.that(steps.server.getAnonymous("/CarePlan/" + plan)).status(401);
 	}
@@ -54,15 +56,13 @@ public class AccessChecks {
 	}
 
 	@Test
-	@Tag("R15")
-	@DisplayName("R15: an organisation taking part reads the plan")
+	@DisplayName("an organisation taking part reads the plan")
 	void partnerRead() {
 		Expect.that(steps.server.get("/CarePlan/" + plan, Parties.PARTNER)).status(200);
 	}
 
 	@Test
-	@Tag("R13")
-	@DisplayName("R13: the person (an adult) reads their own plan and its $sip-summary")
+	@DisplayName("the person (an adult) reads their own plan and its $sip-summary")
 	void personReads() {
 		Expect.that(steps.server.get("/CarePlan/" + plan, patient)).status(200);
 		Exchange summary = steps.server.get("/CarePlan/" + plan + "/$sip-summary", patient);
@@ -79,8 +79,20 @@ public class AccessChecks {
 	}
 
 	@Test
-	@Tag("R15")
-	@DisplayName("R15: the person finds who read their data (AuditEvent)")
+	@Tag("R13")
+	@DisplayName("R13: a child of 14 does not read their own plan (own access from 16), a guardian of a child of 10 does")
+	void childUnderSixteen() {
+		String[] child = steps.activeForChild(LocalDate.now().minusYears(14));
+		Expect.that(steps.server.get("/CarePlan/" + child[1], child[0])).status(404);
+		String[] younger = steps.activeForChild(LocalDate.now().minusYears(10));
+		Exchange guardians = steps.server.get("/RelatedPerson?patient=" + younger[0], Parties.INITIATOR);
+		String guardian = "RelatedPerson/" + PlanSteps.id(Expect.that(guardians).status(200).resource(Bundle.class)
+				.getEntryFirstRep().getResource());
+		Expect.that(steps.server.get("/CarePlan/" + younger[1], guardian)).status(200);
+	}
+
+	@Test
+	@DisplayName("the person finds who read their data (AuditEvent)")
 	void personReadsAudit() {
 		steps.server.get("/CarePlan/" + plan, Parties.INITIATOR);
 		Exchange audit = steps.server.get("/AuditEvent?patient=" + patient, patient);

@@ -11,6 +11,7 @@ import org.hl7.fhir.r4.model.Goal;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.RelatedPerson;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
 import se.samplan.testkit.Exchange;
@@ -83,11 +84,16 @@ final class PlanSteps {
 		return server.post("/CarePlan/" + plan + "/$sip-consent", Parties.INITIATOR, in);
 	}
 
-	/** A plan with the person's consent: returns [patient, plan]. */
+	/** A plan with an adult's consent: returns [patient, plan]. */
 	String[] consented() {
 		String patient = adult();
+		return consented(patient, patient);
+	}
+
+	/** A plan for {@code patient} with the consent of {@code consenters} (the person, or a child's guardians). */
+	String[] consented(String patient, String... consenters) {
 		String plan = initiated(patient);
-		Expect.that(consent(plan, patient, patient)).status(200);
+		Expect.that(consent(plan, patient, consenters)).status(200);
 		return new String[] {patient, plan};
 	}
 
@@ -106,7 +112,10 @@ final class PlanSteps {
 
 	/** A plan whose municipality is invited: [patient, plan, meeting id, invitation task id]. */
 	String[] invited() {
-		String[] consented = consented();
+		return invited(consented());
+	}
+
+	private String[] invited(String[] consented) {
 		Bundle changed = Expect.that(invite(consented[1], Parties.PARTNER)).status(200).resource(Bundle.class);
 		return new String[] {consented[0], consented[1], first(changed, "Appointment"), first(changed, "Task")};
 	}
@@ -155,9 +164,28 @@ final class PlanSteps {
 		return server.post("/CarePlan/" + plan + "/$sip-activate", Parties.INITIATOR, in);
 	}
 
-	/** An active plan made through the workflow: [patient, plan]. */
+	/** An adult's active plan made through the workflow: [patient, plan]. */
 	String[] active() {
-		String[] invited = invited();
+		return active(consented());
+	}
+
+	/** A child's active plan, consented by both guardians: [patient, plan]. */
+	String[] activeForChild(LocalDate born) {
+		String child = person(born);
+		return active(consented(child, guardianOf(child), guardianOf(child)));
+	}
+
+	/** A guardian (vårdnadshavare: RelatedPerson with GUARD) of the child, registered by the initiator. */
+	String guardianOf(String child) {
+		RelatedPerson g = new RelatedPerson().setPatient(new Reference(child));
+		g.addRelationship().addCoding(new Coding("http://terminology.hl7.org/CodeSystem/v3-RoleCode", "GUARD", null));
+		g.addName().setFamily("Vårdnadshavare");
+		return "RelatedPerson/" + id(Expect.that(server.post("/RelatedPerson", Parties.INITIATOR, g)).status(201)
+				.resource(RelatedPerson.class));
+	}
+
+	private String[] active(String[] consented) {
+		String[] invited = invited(consented);
 		Expect.that(respond(invited[3], Parties.PARTNER, "accept", null)).status(200);
 		writeContent(invited[1], invited[0]);
 		Expect.that(activate(invited[1], invited[2])).status(200);

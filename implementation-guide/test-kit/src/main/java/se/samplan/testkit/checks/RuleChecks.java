@@ -5,7 +5,6 @@ import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Goal;
 import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.RelatedPerson;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -85,8 +84,8 @@ public class RuleChecks {
 	@DisplayName("R3: a child's consent without every guardian is refused (422)")
 	void childWithoutBothGuardians() {
 		String child = steps.person(LocalDate.now().minusYears(10));
-		String guardian = guardianOf(child);
-		guardianOf(child);
+		String guardian = steps.guardianOf(child);
+		steps.guardianOf(child);
 		String plan = steps.initiated(child);
 		Expect.that(steps.consent(plan, child, child, guardian)).refusedBy(422, "R3").at("Consent.performer");
 	}
@@ -96,7 +95,7 @@ public class RuleChecks {
 	void childWithBothGuardians() {
 		String child = steps.person(LocalDate.now().minusYears(10));
 		String plan = steps.initiated(child);
-		Expect.that(steps.consent(plan, child, guardianOf(child), guardianOf(child))).status(200);
+		Expect.that(steps.consent(plan, child, steps.guardianOf(child), steps.guardianOf(child))).status(200);
 	}
 
 	@Test
@@ -184,14 +183,6 @@ public class RuleChecks {
 		String plan = steps.initiated(steps.adult());
 		Expect.that(steps.server.delete("/CarePlan/" + plan, Parties.INITIATOR)).refusedBy(405, "W3");
 		Expect.that(steps.server.get("/CarePlan/" + plan, Parties.INITIATOR)).status(200);
-	}
-
-	private String guardianOf(String child) {
-		RelatedPerson g = new RelatedPerson().setPatient(new Reference(child));
-		g.addRelationship().addCoding(new Coding("http://terminology.hl7.org/CodeSystem/v3-RoleCode", "GUARD", null));
-		g.addName().setFamily("Vårdnadshavare");
-		return "RelatedPerson/" + PlanSteps.id(Expect.that(steps.server.post("/RelatedPerson", Parties.INITIATOR, g))
-				.status(201).resource(RelatedPerson.class));
 	}
 
 	/** A draft SIP as a client would POST it without the operation. */
