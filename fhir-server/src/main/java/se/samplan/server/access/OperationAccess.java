@@ -13,7 +13,8 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.springframework.stereotype.Component;
 import se.samplan.server.hapi.RestInterceptor;
 import se.samplan.server.outcome.Refusal;
-import se.samplan.server.workflow.SipRule;
+import se.samplan.server.sip.PlanRepository;
+import se.samplan.server.sip.SipRule;
 
 import java.util.Map;
 import java.util.Set;
@@ -25,8 +26,8 @@ import java.util.Set;
  * operation on a plan is called by whom access.md lets: the parties of the plan within the consent; the
  * person or a guardian for {@code $sip-summary} and {@code $sip-withdraw-consent}; the operator for
  * {@code $sip-close} and {@code $sip-summary}. A plan the caller may not see is 404. Such an operation is
- * then marked authorised: its own reads and writes run past the per-resource checks, and its rules
- * (R5, R7) check the caller's organisation.
+ * then marked authorised: its own reads and writes run past the per-resource access checks (never past the
+ * workflow rules, which check the caller's organisation), and {@link OperationAnswers} filters what it answers.
  */
 @Component
 @Interceptor
@@ -43,18 +44,19 @@ public class OperationAccess implements RestInterceptor {
 
 	private final Callers callers;
 	private final AccessPolicy policy;
-	private final PlanLinks links;
+	private final PlanRepository plans;
 
-	OperationAccess(Callers callers, AccessPolicy policy, PlanLinks links) {
+	OperationAccess(Callers callers, AccessPolicy policy, PlanRepository plans) {
 		this.callers = callers;
 		this.policy = policy;
-		this.links = links;
+		this.plans = plans;
 	}
 
 	/** Whether the request is a {@code $sip-*} operation this class has let through. */
 	public static boolean isAuthorized(RequestDetails request) {
 		return request != null && Boolean.TRUE.equals(request.getUserData().get(AUTHORIZED));
 	}
+
 
 	// Before the consent interceptor's own hook on this pointcut, which asks isAuthorized.
 	@Hook(value = Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED, order = -100)
@@ -98,8 +100,7 @@ public class OperationAccess implements RestInterceptor {
 			return;
 		}
 		String planRef = "CarePlan/" + request.getId().getIdPart();
-		RequestCache cache = RequestCache.of(request);
-		CarePlan plan = (CarePlan) links.read(planRef, cache).orElse(null);
+		CarePlan plan = plans.read(planRef, request).filter(CarePlan.class::isInstance).map(CarePlan.class::cast).orElse(null);
 		if (plan == null) {
 			return; // the operation answers 404 itself
 		}

@@ -9,6 +9,7 @@ import ca.uhn.fhir.rest.server.interceptor.consent.IConsentService;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.springframework.stereotype.Component;
+import se.samplan.server.hapi.RequestCache;
 import se.samplan.server.hapi.RestInterceptor;
 
 import java.util.Set;
@@ -19,8 +20,8 @@ import java.util.Set;
  * {@code $everything} and the GET entries of a batch, and again when a stored page of results is shown
  * (paging links can be replayed by another caller); a hidden resource reads as 404 and is left
  * out of searches (and {@code Bundle.total} is not given, so counts reveal nothing). The operator, the
- * server's own requests, and {@code $sip-*} operations already authorised by {@link OperationAccess} pass
- * unfiltered.
+ * server's own requests, and {@code $sip-*} operations authorised by {@link OperationAccess} pass here
+ * unfiltered: {@link OperationAnswers} filters their answers.
  */
 @Component
 class ReadFilter extends ConsentInterceptor implements RestInterceptor {

@@ -1,6 +1,5 @@
 package se.samplan.server.audit;
 
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
@@ -16,7 +15,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.springframework.stereotype.Component;
 import se.samplan.server.access.Caller;
-import se.samplan.server.access.PlanLinks;
+import se.samplan.server.sip.PlanRepository;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -35,10 +34,10 @@ import java.util.Set;
 @Component
 class AuditEvents {
 
-	private final DaoRegistry daoRegistry;
+	private final PlanRepository plans;
 
-	AuditEvents(DaoRegistry daoRegistry) {
-		this.daoRegistry = daoRegistry;
+	AuditEvents(PlanRepository plans) {
+		this.plans = plans;
 	}
 
 	static final String PURPOSE_SYSTEM = "http://terminology.hl7.org/CodeSystem/v3-ActReason";
@@ -99,16 +98,16 @@ class AuditEvents {
 		for (IBaseResource r : shown) {
 			// Only stored resources (a version id): not the Composition of a document, nor a Binary made for the answer.
 			if (r instanceof Resource resource && resource.getMeta().hasVersionId()) {
-				file(resource.fhirType() + "/" + resource.getIdElement().getIdPart(), PlanLinks.patientOf(r), byPerson, others);
+				file(resource.fhirType() + "/" + resource.getIdElement().getIdPart(), plans.patientOf(r, request), byPerson, others);
 			}
 		}
 		String target = request.getId() != null && request.getId().hasIdPart() && request.getResourceName() != null
 				? request.getResourceName() + "/" + request.getId().getIdPart() : null;
 		boolean targetGone = false;
 		if (target != null && byPerson.values().stream().noneMatch(e -> e.contains(target)) && !others.contains(target)) {
-			IBaseResource stored = stored(target);
+			IBaseResource stored = plans.read(target, null).orElse(null);
 			if (stored != null) {
-				file(target, PlanLinks.patientOf(stored), byPerson, others);
+				file(target, plans.patientOf(stored, null), byPerson, others);
 			} else {
 				targetGone = true;
 			}
@@ -154,16 +153,6 @@ class AuditEvents {
 			if (!what.equals(patient)) { // the person's own record is the event's patient entity
 				theirs.add(what);
 			}
-		}
-	}
-
-	/** The stored resource, or null when it was deleted or never there. */
-	private IBaseResource stored(String reference) {
-		try {
-			return daoRegistry.getResourceDao(reference.substring(0, reference.indexOf('/')))
-					.read(new org.hl7.fhir.r4.model.IdType(reference), new ca.uhn.fhir.rest.api.server.SystemRequestDetails());
-		} catch (ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException | IllegalArgumentException e) {
-			return null;
 		}
 	}
 

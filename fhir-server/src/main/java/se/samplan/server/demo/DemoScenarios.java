@@ -12,7 +12,6 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CarePlan;
-import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -20,19 +19,14 @@ import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
-import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Task;
-import org.hl7.fhir.r4.model.UrlType;
 import org.springframework.stereotype.Component;
 import se.samplan.profiles.SipPackage;
-import se.samplan.server.validation.SipCarePlan;
-import se.samplan.server.workflow.SipActivateOperation;
-import se.samplan.server.workflow.SipCloseOperation;
-import se.samplan.server.workflow.SipConsentOperation;
-import se.samplan.server.workflow.SipFollowUpOperation;
-import se.samplan.server.workflow.SipInitiateOperation;
-import se.samplan.server.workflow.SipInviteOperation;
-import se.samplan.server.workflow.SipRespondOperation;
+import se.samplan.server.sip.SipPlans;
+import se.samplan.server.sip.SipUrls;
+import se.samplan.server.workflow.SipWorkflow;
+import se.samplan.server.workflow.SipWorkflow.HeldMeetingRecord;
+import se.samplan.server.workflow.SipWorkflow.Invitation;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -49,35 +43,18 @@ import java.util.Map;
 @Component
 class DemoScenarios {
 
-	private static final String INITIATIVE = SipPackage.structureDefinition("sip-initiative");
-	private static final String PARTICIPATION = SipPackage.structureDefinition("sip-patient-participation");
 
 	private final FhirContext ctx;
 	private final IFhirSystemDao<Bundle, ?> systemDao;
 	private final DaoRegistry daoRegistry;
-	private final SipInitiateOperation initiate;
-	private final SipConsentOperation consent;
-	private final SipInviteOperation invite;
-	private final SipRespondOperation respond;
-	private final SipActivateOperation activate;
-	private final SipFollowUpOperation followUp;
-	private final SipCloseOperation close;
+	private final SipWorkflow workflow;
 	private final Map<String, String> examples = SipPackage.examples();
 
-	DemoScenarios(FhirContext ctx, IFhirSystemDao<Bundle, ?> systemDao, DaoRegistry daoRegistry,
-			SipInitiateOperation initiate, SipConsentOperation consent, SipInviteOperation invite,
-			SipRespondOperation respond, SipActivateOperation activate, SipFollowUpOperation followUp,
-			SipCloseOperation close) {
+	DemoScenarios(FhirContext ctx, IFhirSystemDao<Bundle, ?> systemDao, DaoRegistry daoRegistry, SipWorkflow workflow) {
 		this.ctx = ctx;
 		this.systemDao = systemDao;
 		this.daoRegistry = daoRegistry;
-		this.initiate = initiate;
-		this.consent = consent;
-		this.invite = invite;
-		this.respond = respond;
-		this.activate = activate;
-		this.followUp = followUp;
-		this.close = close;
+		this.workflow = workflow;
 	}
 
 	/** Loads the base data of scenario n (1..3) unless its person is there already. */
@@ -104,7 +81,7 @@ class DemoScenarios {
 	/** Whether the person has had a SIP in this database. */
 	boolean hasPlan(String patient) {
 		SearchParameterMap map = SearchParameterMap.newSynchronous(CarePlan.SP_SUBJECT, new ReferenceParam(patient));
-		map.add(CarePlan.SP_CATEGORY, new TokenParam(SipCarePlan.CARE_PLAN_TYPE_SYSTEM, "SIP"));
+		map.add(CarePlan.SP_CATEGORY, new TokenParam(SipUrls.CARE_PLAN_TYPE_SYSTEM, "SIP"));
 		return !daoRegistry.getResourceDao(CarePlan.class).search(map, new SystemRequestDetails()).isEmpty();
 	}
 
@@ -118,39 +95,35 @@ class DemoScenarios {
 
 		IdType plan = initiated(model).getIdElement().toUnqualifiedVersionless();
 		consent(plan, example("Consent-sip" + n + "-consent.json", Consent.class));
-		Bundle invited = invite.invite(plan, at(-14), at(-14, 90),
-				modelTasks.stream().map(t -> new Reference(t.getOwner().getReference())).toList(),
-				modelMeeting.getParticipant().stream().map(p -> p.getActor())
-						.filter(a -> !patient.equals(a.getReference())).map(a -> new Reference(a.getReference())).toList(),
-				null, (UrlType) virtualMeeting(modelMeeting), null, new CodeType("first"),
-				new StringType(modelMeeting.getComment()), request("$sip-invite"));
-		String meeting = "Appointment/" + invited.getEntryFirstRep().getResource().getIdElement().getIdPart();
+		List<Reference> invited = modelTasks.stream().map(t -> new Reference(t.getOwner().getReference())).toList();
+		List<Reference> participants = modelMeeting.getParticipant().stream().map(p -> p.getActor())
+				.filter(a -> !patient.equals(a.getReference())).map(a -> new Reference(a.getReference())).toList();
+		List<Resource> first = workflow.invite(plan, Invitation.of(at(-14).getValue(), at(-14, 90).getValue(), invited, "first",
+				modelMeeting.getComment()).withParticipants(participants).withVirtualMeetingUrl(virtualMeeting(modelMeeting)),
+				request("$sip-invite"));
+		Reference meeting = new Reference("Appointment/" + first.get(0).getIdElement().getIdPart());
 		List<Reference> attended = modelTasks.stream().filter(t -> t.getStatus() == Task.TaskStatus.COMPLETED)
 				.map(t -> new Reference(t.getOwner().getReference())).toList();
-		for (Bundle.BundleEntryComponent e : invited.getEntry()) {
-			if (e.getResource() instanceof Task task && attended.stream()
-					.anyMatch(a -> a.getReference().equals(task.getOwner().getReference()))) {
-				respond.respond(task.getIdElement().toUnqualifiedVersionless(), new CodeType("accept"), null, null,
-						request("$sip-respond"));
+		for (Resource r : first) {
+			if (r instanceof Task task && attended.stream().anyMatch(a -> a.getReference().equals(task.getOwner().getReference()))) {
+				workflow.respond(task.getIdElement().toUnqualifiedVersionless(), SipWorkflow.Answer.accept(), request("$sip-respond"));
 			}
 		}
 		writeContent(plan, model);
-		activate.activate(plan, new Reference(meeting), attended, participation(modelMeeting), null, request("$sip-activate"));
+		workflow.activate(plan, new HeldMeetingRecord(meeting, attended, participation(modelMeeting), null), request("$sip-activate"));
 
 		for (int i = 1; i <= followUps; i++) {
-			Bundle second = invite.invite(plan, at(-3 + i), at(-3 + i, 60), attended, null, null, null, null,
-					new CodeType("follow-up"), new StringType("Hur har insatserna fungerat?"), request("$sip-invite"));
-			String secondMeeting = "Appointment/" + second.getEntryFirstRep().getResource().getIdElement().getIdPart();
-			followUp.followUp(plan, new Reference(secondMeeting), attended,
-					new StringType("Insatserna fungerar; planen gäller med samma mål."), at(90 + 90 * i), null,
-					request("$sip-follow-up"));
+			List<Resource> followUp = workflow.invite(plan, Invitation.of(at(-3 + i).getValue(), at(-3 + i, 60).getValue(), attended,
+					"follow-up", "Hur har insatserna fungerat?"), request("$sip-invite"));
+			Reference held = new Reference("Appointment/" + followUp.get(0).getIdElement().getIdPart());
+			workflow.followUp(plan, new HeldMeetingRecord(held, attended, null, null),
+					"Insatserna fungerar; planen gäller med samma mål.", at(90 + 90 * i), request("$sip-follow-up"));
 		}
 		// R9: the next follow-up is booked; the person sees it coming in the portal.
 		CarePlan active = daoRegistry.getResourceDao(CarePlan.class).read(plan, new SystemRequestDetails());
-		DateTimeType next = (DateTimeType) active.getExtensionByUrl(SipPackage.structureDefinition("sip-next-follow-up")).getValue();
-		invite.invite(plan, next, new DateTimeType(new java.util.Date(next.getValue().getTime() + 60 * 60_000L)), attended,
-				null, null, null, null, new CodeType("follow-up"), new StringType("Hur har insatserna fungerat?"),
-				request("$sip-invite"));
+		Date next = SipPlans.nextFollowUp(active).orElseThrow();
+		workflow.invite(plan, Invitation.of(next, new Date(next.getTime() + 60 * 60_000L), attended, "follow-up",
+				"Hur har insatserna fungerat?"), request("$sip-invite"));
 		return daoRegistry.getResourceDao(CarePlan.class).read(plan, new SystemRequestDetails());
 	}
 
@@ -166,9 +139,9 @@ class DemoScenarios {
 	CarePlan invitedPlan(String patient) {
 		IdType plan = initiatedPlan(patient).getIdElement().toUnqualifiedVersionless();
 		consent(plan, consentOf(patient));
-		invite.invite(plan, at(7), at(7, 60), List.of(new Reference("Organization/sip1-org-kommun"),
-						new Reference("Organization/sip1-org-vardcentral")), null, null, null, null, new CodeType("first"),
-				new StringType("Vad behöver du för att kunna bo kvar hemma?"), request("$sip-invite"));
+		workflow.invite(plan, Invitation.of(at(7).getValue(), at(7, 60).getValue(), List.of(new Reference("Organization/sip1-org-kommun"),
+				new Reference("Organization/sip1-org-vardcentral")), "first", "Vad behöver du för att kunna bo kvar hemma?"),
+				request("$sip-invite"));
 		return daoRegistry.getResourceDao(CarePlan.class).read(plan, new SystemRequestDetails());
 	}
 
@@ -176,25 +149,24 @@ class DemoScenarios {
 	CarePlan closedPlan(String patient) {
 		IdType plan = initiatedPlan(patient).getIdElement().toUnqualifiedVersionless();
 		consent(plan, consentOf(patient));
-		close.close(plan, new Coding(SipPackage.codeSystem("sip-closure-reason"), "moved", "Den enskilde har flyttat"),
-				new StringType("Flyttade till Umeå innan första mötet."), null, request("$sip-close"));
+		workflow.close(plan, new SipWorkflow.Closing(new Coding(SipUrls.CLOSURE_REASON_SYSTEM, "moved", "Den enskilde har flyttat"),
+				"Flyttade till Umeå innan första mötet.", null), request("$sip-close"));
 		return daoRegistry.getResourceDao(CarePlan.class).read(plan, new SystemRequestDetails());
 	}
 
 	private CarePlan initiated(CarePlan model) {
-		Extension initiative = model.getExtensionByUrl(INITIATIVE);
-		return initiate.initiate(new Reference(model.getSubject().getReference()),
-				new Reference(((Reference) initiative.getExtensionByUrl("initiatedBy").getValue()).getReference()),
-				(StringType) initiative.getExtensionByUrl("reason").getValue(),
-				(CodeType) initiative.getExtensionByUrl("context").getValue(),
-				new StringType(model.getTitle()), request("$sip-initiate"));
+		Extension initiative = model.getExtensionByUrl(SipUrls.INITIATIVE);
+		return workflow.initiate(new SipWorkflow.Initiation(new Reference(model.getSubject().getReference()),
+				new Reference(SipPlans.initiatedBy(model).getReference()),
+				initiative.getExtensionByUrl("reason").getValue().primitiveValue(),
+				initiative.getExtensionByUrl("context").getValue().primitiveValue(), model.getTitle()), request("$sip-initiate"));
 	}
 
 	private void consent(IdType plan, Consent given) {
 		given.setId((String) null);
 		given.getProvision().getData().clear();
 		given.setDateTimeElement(new DateTimeType(at(-20).getValue()));
-		consent.consent(plan, given, request("$sip-consent"));
+		workflow.consent(plan, given, request("$sip-consent"));
 	}
 
 	private Consent consentOf(String patient) {
@@ -212,20 +184,20 @@ class DemoScenarios {
 		plan.setGoal(model.getGoal());
 		plan.setActivity(model.getActivity());
 		plan.setCareTeam(model.getCareTeam());
-		plan.addExtension(model.getExtensionByUrl(SipPackage.structureDefinition("sip-overall-responsibility")).copy());
-		plan.addExtension(SipPackage.structureDefinition("sip-next-follow-up"), at(90));
+		plan.addExtension(model.getExtensionByUrl(SipUrls.OVERALL_RESPONSIBILITY).copy());
+		SipPlans.setNextFollowUp(plan, at(90));
 		plan.getPeriod().setStartElement(new DateTimeType(at(-14).getValue()));
 		daoRegistry.getResourceDao(CarePlan.class).update(plan, new SystemRequestDetails());
 	}
 
-	private static CodeType participation(Appointment meeting) {
-		Extension e = meeting.getExtensionByUrl(PARTICIPATION);
-		return e == null ? null : (CodeType) e.getExtensionByUrl("participation").getValue();
+	private static String participation(Appointment meeting) {
+		Extension e = meeting.getExtensionByUrl(SipUrls.PATIENT_PARTICIPATION);
+		return e == null ? null : e.getExtensionByUrl("participation").getValue().primitiveValue();
 	}
 
-	private static Object virtualMeeting(Appointment meeting) {
-		Extension e = meeting.getExtensionByUrl(SipPackage.structureDefinition("sip-virtual-meeting"));
-		return e == null ? null : e.getValue();
+	private static String virtualMeeting(Appointment meeting) {
+		Extension e = meeting.getExtensionByUrl(SipUrls.VIRTUAL_MEETING);
+		return e == null ? null : e.getValue().primitiveValue();
 	}
 
 	private static DateTimeType at(int days) {

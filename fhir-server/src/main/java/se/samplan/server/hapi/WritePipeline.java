@@ -6,14 +6,17 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Resource;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
 
 /**
- * The one storage interceptor for creates and updates: it runs every {@link WriteStep} in order, so that
- * the order does not depend on how HAPI sorts hooks of different interceptors. Registered with HAPI's
- * interceptor service, it sees every write: REST, operations, batch and transaction entries, and internal.
+ * The one storage interceptor for creates, updates and deletes: it runs every {@link WriteStep} in order, so that
+ * the order does not depend on how HAPI sorts hooks of different interceptors. Registered with HAPI's interceptor
+ * service, it sees every write: REST, operations, batch and transaction entries, and internal. Each write is
+ * first made visible to the decisions about the request's other writes ({@link PendingWrites}), and empties what
+ * the request had looked up before it ({@link RequestCache}).
  */
 @Component
 @Interceptor
@@ -36,7 +39,16 @@ public class WritePipeline implements StorageInterceptor {
 		run(new Write(previous, resource, request, transaction));
 	}
 
+	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED)
+	public void deleted(IBaseResource resource, RequestDetails request) {
+		RequestCache.clear(request);
+		Delete delete = new Delete(resource, request);
+		steps.forEach(step -> step.beforeDelete(delete));
+	}
+
 	private void run(Write write) {
+		RequestCache.clear(write.request());
+		PendingWrites.written(write.request(), (Resource) write.resource());
 		steps.forEach(step -> step.beforeStore(write));
 	}
 }

@@ -16,11 +16,11 @@ import org.hl7.fhir.r4.model.Reference;
 import org.springframework.stereotype.Component;
 import se.samplan.server.access.Caller;
 import se.samplan.server.access.Callers;
-import se.samplan.server.access.PlanLinks;
 import se.samplan.server.hapi.StorageInterceptor;
 import se.samplan.server.outcome.Refusal;
-import se.samplan.server.workflow.SipRecords;
-import se.samplan.server.workflow.SipRule;
+import se.samplan.server.sip.PlanRepository;
+import se.samplan.server.sip.SipResources;
+import se.samplan.server.sip.SipRule;
 
 import java.util.List;
 
@@ -36,12 +36,12 @@ class PersonalWrites implements StorageInterceptor {
 
 	private final Callers callers;
 	private final DaoRegistry daoRegistry;
-	private final SipRecords records;
+	private final PlanRepository plans;
 
-	PersonalWrites(Callers callers, DaoRegistry daoRegistry, SipRecords records) {
+	PersonalWrites(Callers callers, DaoRegistry daoRegistry, PlanRepository plans) {
 		this.callers = callers;
 		this.daoRegistry = daoRegistry;
-		this.records = records;
+		this.plans = plans;
 	}
 
 	@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
@@ -52,7 +52,7 @@ class PersonalWrites implements StorageInterceptor {
 		}
 		if (resource instanceof AppointmentResponse answer) {
 			answerMeeting(answer);
-		} else if (resource instanceof Goal goal && SummarySections.whatMattersToMe(goal)) {
+		} else if (resource instanceof Goal goal && SipResources.whatMattersToMe(goal)) {
 			addToOpenPlan(goal);
 		}
 	}
@@ -60,7 +60,7 @@ class PersonalWrites implements StorageInterceptor {
 	private void answerMeeting(AppointmentResponse answer) {
 		Appointment meeting = daoRegistry.getResourceDao(Appointment.class)
 				.read(answer.getAppointment().getReferenceElement().toUnqualifiedVersionless(), new SystemRequestDetails());
-		String actor = PlanLinks.patientOf(answer);
+		String actor = plans.patientOf(answer, null);
 		List<Appointment.AppointmentParticipantComponent> mine = meeting.getParticipant().stream()
 				.filter(p -> actor != null && actor.equals(p.getActor().getReferenceElement().toUnqualifiedVersionless().getValue()))
 				.toList();
@@ -73,8 +73,8 @@ class PersonalWrites implements StorageInterceptor {
 	}
 
 	private void addToOpenPlan(Goal goal) {
-		String patient = PlanLinks.patientOf(goal);
-		List<CarePlan> open = records.openSips(patient);
+		String patient = plans.patientOf(goal, null);
+		List<CarePlan> open = plans.openSips(patient, null);
 		if (open.isEmpty()) {
 			throw Refusal.create().issue(IssueType.BUSINESSRULE, SipRule.R13.coding(), "Du har ingen pågående plan att skriva i.",
 					patient + " has no open SIP to add the goal to.", "Goal.subject").unprocessable();

@@ -14,7 +14,7 @@ import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.RelatedPerson;
 import org.hl7.fhir.r4.model.Resource;
-import se.samplan.profiles.SipPackage;
+import se.samplan.server.sip.SipUrls;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -33,8 +33,6 @@ final class SummarySections {
 	/** One part of the plan: its heading, its text (an XHTML fragment) and the resources it is made from. */
 	record Section(String code, String title, String xhtml, List<Resource> entries) {}
 
-	static final String GOAL_CATEGORY_SYSTEM = SipPackage.codeSystem("sip-goal-category");
-	static final String NEXT_FOLLOW_UP = SipPackage.structureDefinition("sip-next-follow-up");
 	private static final Locale SWEDISH = Locale.forLanguageTag("sv-SE");
 	private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", SWEDISH).withZone(STOCKHOLM);
@@ -116,7 +114,7 @@ final class SummarySections {
 
 	private static Section followUp(PlanForPerson view) {
 		StringBuilder xhtml = new StringBuilder();
-		Extension next = view.plan().getExtensionByUrl(NEXT_FOLLOW_UP);
+		Extension next = view.plan().getExtensionByUrl(SipUrls.NEXT_FOLLOW_UP);
 		xhtml.append(next != null && next.getValue() instanceof DateTimeType d
 				? "<p>Nästa uppföljning: <b>" + DAY.format(d.getValue().toInstant()) + "</b>.</p>"
 				: "<p>Tid för uppföljning är inte bestämd än.</p>");
@@ -216,7 +214,7 @@ final class SummarySections {
 	}
 
 	static boolean whatMattersToMe(Goal goal) {
-		return goal.getCategory().stream().anyMatch(c -> c.hasCoding(GOAL_CATEGORY_SYSTEM, "what-matters-to-me"));
+		return goal.getCategory().stream().anyMatch(c -> c.hasCoding(SipUrls.GOAL_CATEGORY_SYSTEM, "what-matters-to-me"));
 	}
 
 	static String name(Patient patient) {

@@ -15,7 +15,8 @@ import org.hl7.fhir.r4.model.Resource;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import se.samplan.profiles.SipPackage;
+import se.samplan.server.sip.SipPlans;
+import se.samplan.server.sip.SipUrls;
 import se.samplan.server.hapi.WriteStep;
 import se.samplan.server.hapi.Write;
 import se.samplan.server.outcome.Refusal;
@@ -34,7 +35,6 @@ import java.util.List;
 @Order(300)
 public class ProfileValidation implements WriteStep {
 
-	private static final String PROFILE_PREFIX = SipPackage.CANONICAL + "/StructureDefinition/";
 
 	private final FhirContext ctx;
 	private final FhirValidator validator;
@@ -52,13 +52,13 @@ public class ProfileValidation implements WriteStep {
 	}
 
 	static boolean claimsSamplanProfile(IBaseResource resource) {
-		return resource.getMeta().getProfile().stream().anyMatch(p -> p.getValue() != null && p.getValue().startsWith(PROFILE_PREFIX));
+		return resource.getMeta().getProfile().stream().anyMatch(p -> p.getValue() != null && p.getValue().startsWith(SipUrls.PROFILE_PREFIX));
 	}
 
 	@Override
 	public void beforeStore(Write write) {
 		IBaseResource resource = write.resource();
-		SipCarePlan.declareProfile(resource);
+		SipPlans.declareProfile(resource);
 		if (!(resource instanceof Resource) || !claimsSamplanProfile(resource)) {
 			return;
 		}

@@ -7,7 +7,7 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DetectedIssue;
 import org.hl7.fhir.r4.model.Reference;
 import org.springframework.stereotype.Component;
-import se.samplan.profiles.SipPackage;
+import se.samplan.server.sip.SipUrls;
 
 import java.util.Date;
 import java.util.List;
@@ -17,10 +17,7 @@ import java.util.List;
  * counts (R14). Created by the server, in the transaction of the operation that found it.
  */
 @Component
-public class Deviations {
-
-	static final String PROFILE = SipPackage.structureDefinition("SipDeviation");
-	static final String TYPE_SYSTEM = SipPackage.codeSystem("sip-deviation-type");
+class Deviations {
 
 	private final DaoRegistry daoRegistry;
 
@@ -32,12 +29,11 @@ public class Deviations {
 	 * @param type a code of sip-deviation-type (invitation-declined, absent-from-meeting, ...)
 	 * @param implicated the plan, the invitation or meeting, and the organisation concerned
 	 */
-	public DetectedIssue record(String type, String patient, List<String> implicated, String detail,
-			RequestDetails request) {
+	DetectedIssue record(String type, String patient, List<String> implicated, String detail, RequestDetails request) {
 		DetectedIssue deviation = new DetectedIssue();
-		deviation.getMeta().addProfile(PROFILE);
+		deviation.getMeta().addProfile(SipUrls.DEVIATION_PROFILE);
 		deviation.setStatus(DetectedIssue.DetectedIssueStatus.FINAL);
-		deviation.getCode().addCoding(new Coding(TYPE_SYSTEM, type, null));
+		deviation.getCode().addCoding(new Coding(SipUrls.DEVIATION_TYPE_SYSTEM, type, null));
 		deviation.setPatient(new Reference(patient));
 		deviation.setIdentified(new DateTimeType(new Date()));
 		implicated.forEach(ref -> deviation.addImplicated(new Reference(ref)));

@@ -1,25 +1,21 @@
 package se.samplan.server.workflow;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
-import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
-import ca.uhn.fhir.rest.param.ReferenceParam;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Extension;
-import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Task;
 import org.springframework.stereotype.Component;
-import se.samplan.profiles.SipPackage;
-import se.samplan.server.outcome.Refusal;
+import se.samplan.server.sip.PlanRepository;
+import se.samplan.server.sip.SipUrls;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -30,50 +26,45 @@ import java.util.Set;
  * the staff who came (or the organisations, when they name nobody) join the care team.
  */
 @Component
-public class HeldMeeting {
+class HeldMeeting {
 
-	static final String PATIENT_PARTICIPATION = SipPackage.structureDefinition("sip-patient-participation");
 	private static final Set<Task.TaskStatus> EXPECTED = Set.of(Task.TaskStatus.REQUESTED, Task.TaskStatus.RECEIVED,
 			Task.TaskStatus.ACCEPTED);
 
 	private final DaoRegistry daoRegistry;
-	private final SipRecords records;
+	private final PlanRepository plans;
 	private final Deviations deviations;
 	private final CareTeams careTeams;
 
-	HeldMeeting(DaoRegistry daoRegistry, SipRecords records, Deviations deviations, CareTeams careTeams) {
+	HeldMeeting(DaoRegistry daoRegistry, PlanRepository plans, Deviations deviations, CareTeams careTeams) {
 		this.daoRegistry = daoRegistry;
-		this.records = records;
+		this.plans = plans;
 		this.deviations = deviations;
 		this.careTeams = careTeams;
 	}
 
-	/** The plan's meeting a reference points at; 422 when it is not one of the plan's meetings. */
-	public Appointment of(CarePlan plan, Reference meeting, RequestDetails request) {
+	/** The plan's meeting a reference points at; 400 when it is not one of the plan's meetings. */
+	Appointment of(CarePlan plan, Reference meeting, RequestDetails request) {
 		String planRef = "CarePlan/" + plan.getIdPart();
-		Appointment found = meeting == null || !meeting.hasReference() ? null
-				: daoRegistry.getResourceDao(Appointment.class).read(meeting.getReferenceElement().toUnqualifiedVersionless(), request);
-		if (found == null || found.getSupportingInformation().stream().noneMatch(r -> planRef.equals(r.getReference()))) {
-			throw Refusal.create().issue(IssueType.REQUIRED, SipRule.R6.coding(),
-					"Ange det SIP-möte där planen beslutades.",
-					"Parameter 'meeting' must reference a meeting of " + planRef + " (R6).",
-					"Parameters.parameter.where(name = 'meeting')").invalidRequest();
-		}
-		return found;
+		return plans.read(meeting, Appointment.class, request)
+				.filter(found -> found.getSupportingInformation().stream().anyMatch(r -> planRef.equals(plans.key(r, request))))
+				.orElseThrow(() -> R6PlanContentRule.noMeeting(planRef));
 	}
 
-	public List<Resource> record(CarePlan plan, Appointment meeting, List<Reference> attended, String participation,
+	/** Records the meeting as held by those who came; returns what changed. The plan is read again after. */
+	List<Resource> record(CarePlan plan, Appointment meeting, List<Reference> attended, String participation,
 			String participationReason, RequestDetails request) {
 		List<Resource> changed = new ArrayList<>();
-		Set<String> organizations = new HashSet<>();
+		Set<String> organizations = new LinkedHashSet<>();
 		List<String> staff = new ArrayList<>();
 		for (Reference who : attended) {
-			String ref = who.getReference();
+			String ref = plans.key(who, request);
 			if (ref != null && ref.startsWith("PractitionerRole/")) {
 				staff.add(ref);
-				records.practitionerRole(who).ifPresent(role -> organizations.add(role.getOrganization().getReference()));
-			} else if (ref != null) {
-				organizations.add(ref);
+			}
+			String organization = plans.organizationOf(who, request);
+			if (organization != null) {
+				organizations.add(organization);
 			}
 		}
 
@@ -81,8 +72,8 @@ public class HeldMeeting {
 		staff.stream().filter(s -> meeting.getParticipant().stream().noneMatch(p -> s.equals(p.getActor().getReference())))
 				.forEach(s -> meeting.addParticipant().setActor(new Reference(s)).setStatus(Appointment.ParticipationStatus.ACCEPTED));
 		if (participation != null) {
-			meeting.getExtension().removeIf(e -> PATIENT_PARTICIPATION.equals(e.getUrl()));
-			Extension e = meeting.addExtension().setUrl(PATIENT_PARTICIPATION);
+			meeting.getExtension().removeIf(e -> SipUrls.PATIENT_PARTICIPATION.equals(e.getUrl()));
+			Extension e = meeting.addExtension().setUrl(SipUrls.PATIENT_PARTICIPATION);
 			e.addExtension("participation", new CodeType(participation));
 			if (participationReason != null) {
 				e.addExtension("reason", new StringType(participationReason));
@@ -90,35 +81,37 @@ public class HeldMeeting {
 		}
 		changed.add((Resource) daoRegistry.getResourceDao(Appointment.class).update(meeting, request).getResource());
 
-		IFhirResourceDao<Task> tasks = daoRegistry.getResourceDao(Task.class);
+		String planRef = "CarePlan/" + plan.getIdPart();
 		String meetingRef = "Appointment/" + meeting.getIdPart();
-		for (var found : tasks.search(SearchParameterMap.newSynchronous(Task.SP_FOCUS, new ReferenceParam(meetingRef)), request)
-				.getAllResources()) {
-			Task task = (Task) found;
+		for (Task task : plans.invitationsTo(meetingRef, request)) {
 			if (!EXPECTED.contains(task.getStatus())) {
 				continue;
 			}
-			String owner = task.getOwner().getReference();
+			String owner = plans.key(task.getOwner(), request);
 			if (organizations.contains(owner)) {
 				task.setStatus(Task.TaskStatus.COMPLETED);
-				changed.add((Resource) tasks.update(task, request).getResource());
+				changed.add(update(task, request));
 			} else {
 				task.setStatus(Task.TaskStatus.FAILED);
 				task.getStatusReason().setText("Deltog inte i SIP-mötet");
-				changed.add((Resource) tasks.update(task, request).getResource());
+				changed.add(update(task, request));
 				changed.add(deviations.record("absent-from-meeting", plan.getSubject().getReference(),
-						List.of("CarePlan/" + plan.getIdPart(), meetingRef, "Task/" + task.getIdPart(), owner),
+						List.of(planRef, meetingRef, "Task/" + task.getIdPart(), owner),
 						owner + " var kallad men deltog inte i SIP-mötet.", request));
 			}
 		}
 		// Staff join the care team; an organisation that came without naming anyone joins as itself.
 		List<String> members = new ArrayList<>(staff);
-		attended.stream().map(Reference::getReference).filter(r -> r != null && r.startsWith("Organization/"))
+		attended.stream().map(r -> plans.key(r, request)).filter(r -> r != null && r.startsWith("Organization/"))
 				.forEach(members::add);
 		for (String member : members) {
-			changed.addAll(careTeams.addMember(plan, member, "principal-representative", request));
-			plan = daoRegistry.getResourceDao(CarePlan.class).read(plan.getIdElement().toUnqualifiedVersionless(), request);
+			CarePlan current = plans.read(planRef, request).map(CarePlan.class::cast).orElseThrow();
+			changed.addAll(careTeams.addMember(current, member, "principal-representative", request));
 		}
 		return changed;
+	}
+
+	private Resource update(Task task, RequestDetails request) {
+		return (Resource) daoRegistry.getResourceDao(Task.class).update(task, request).getResource();
 	}
 }

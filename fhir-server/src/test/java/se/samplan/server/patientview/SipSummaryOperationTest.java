@@ -1,5 +1,6 @@
 package se.samplan.server.patientview;
 
+import se.samplan.server.sip.SipUrls;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -41,7 +42,7 @@ class SipSummaryOperationTest extends ServerTestBase {
 				texts.add(client.read().resource(Organization.class).withId(performer.getReferenceElement().getIdPart()).execute().getName());
 			}
 		}
-		Reference responsible = (Reference) p.getExtensionByUrl(PlanReader.OVERALL_RESPONSIBILITY).getValue();
+		Reference responsible = (Reference) p.getExtensionByUrl(SipUrls.OVERALL_RESPONSIBILITY).getValue();
 		texts.add(client.read().resource(Organization.class).withId(responsible.getReferenceElement().getIdPart()).execute().getName());
 		texts.add("Nästa uppföljning");
 		return texts;

@@ -1,5 +1,6 @@
 package se.samplan.server.validation;
 
+import se.samplan.server.sip.SipUrls;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.Organization;
@@ -68,7 +69,7 @@ class ValidationOnWriteTest extends ServerTestBase {
 		CarePlan plan = new CarePlan()
 				.setStatus(CarePlan.CarePlanStatus.DRAFT)
 				.setIntent(CarePlan.CarePlanIntent.PLAN);
-		plan.addCategory().addCoding().setSystem(SipCarePlan.CARE_PLAN_TYPE_SYSTEM).setCode("SIP");
+		plan.addCategory().addCoding().setSystem(SipUrls.CARE_PLAN_TYPE_SYSTEM).setCode("SIP");
 		plan.getSubject().setReference(newPatient());
 		plan.setAuthor(new org.hl7.fhir.r4.model.Reference(DEFAULT_USER));
 		assertRefused(postJson("/CarePlan", plan), 422, "CarePlan");
@@ -78,7 +79,7 @@ class ValidationOnWriteTest extends ServerTestBase {
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		CarePlan stored = CTX.newJsonParser().parseResource(CarePlan.class, created.body());
 		assertThat(stored.getMeta().getProfile()).extracting(p -> p.getValue())
-				.contains(SipCarePlan.PROFILE);
+				.contains(SipUrls.CARE_PLAN_PROFILE);
 	}
 
 	@Test

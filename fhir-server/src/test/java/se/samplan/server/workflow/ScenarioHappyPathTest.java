@@ -1,5 +1,7 @@
 package se.samplan.server.workflow;
 
+import se.samplan.server.sip.SipUrls;
+import se.samplan.server.sip.SipPhase;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CodeType;
@@ -40,7 +42,7 @@ class ScenarioHappyPathTest extends WorkflowTestSupport {
 	@ValueSource(ints = {1, 2, 3})
 	void fromInitiativeToClosure(int n) {
 		CarePlan model = example("CarePlan-sip" + n + "-careplan.json", CarePlan.class);
-		Extension initiative = model.getExtensionByUrl(SipInitiateOperation.INITIATIVE);
+		Extension initiative = model.getExtensionByUrl(SipUrls.INITIATIVE);
 		String initiator = ((Reference) initiative.getExtensionByUrl("initiatedBy").getValue()).getReference();
 		actAs(initiator);
 		String patient = copy(model.getSubject().getReference());
@@ -88,8 +90,8 @@ class ScenarioHappyPathTest extends WorkflowTestSupport {
 			goal.setExpressedBy(new Reference(copies.getOrDefault(goal.getExpressedBy().getReference(), goal.getExpressedBy().getReference())));
 			current.addGoal(new Reference("Goal/" + client.create().resource(goal).execute().getId().getIdPart()));
 		}
-		current.addExtension(model.getExtensionByUrl(PlanContent.OVERALL_RESPONSIBILITY).copy());
-		current.addExtension(PlanContent.NEXT_FOLLOW_UP, new org.hl7.fhir.r4.model.DateTimeType("2027-03-01T10:00:00+01:00"));
+		current.addExtension(model.getExtensionByUrl(SipUrls.OVERALL_RESPONSIBILITY).copy());
+		current.addExtension(SipUrls.NEXT_FOLLOW_UP, new org.hl7.fhir.r4.model.DateTimeType("2027-03-01T10:00:00+01:00"));
 		put(current);
 		// Each organisation writes the services it performs itself (R7); the person's own by the initiator.
 		model.getActivity().forEach(a -> a.getDetail().getPerformer().forEach(p ->

@@ -1,5 +1,7 @@
 package se.samplan.server.workflow;
 
+import se.samplan.server.sip.SipUrls;
+import se.samplan.server.sip.SipPhase;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CarePlan;
@@ -38,7 +40,7 @@ class SipActivateOperationTest extends WorkflowTestSupport {
 		CarePlan plan = client.read().resource(CarePlan.class).withId(planId).execute();
 		assertThat(SipPhase.of(plan)).contains(SipPhase.ACTIVE);
 		assertThat(plan.getStatus()).isEqualTo(CarePlan.CarePlanStatus.ACTIVE);
-		assertThat(plan.getExtensionByUrl(SipActivateOperation.APPROVED_FOR_PATIENT).getValue().primitiveValue()).isEqualTo("true");
+		assertThat(plan.getExtensionByUrl(SipUrls.APPROVED_FOR_PATIENT).getValue().primitiveValue()).isEqualTo("true");
 		assertThat(client.read().resource(Appointment.class).withId(meetingId).execute().getStatus())
 				.isEqualTo(Appointment.AppointmentStatus.FULFILLED);
 		assertThat(client.read().resource(Task.class).withId(bupTask).execute().getStatus()).isEqualTo(Task.TaskStatus.COMPLETED);

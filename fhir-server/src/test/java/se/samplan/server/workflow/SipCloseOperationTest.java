@@ -1,5 +1,7 @@
 package se.samplan.server.workflow;
 
+import se.samplan.server.sip.SipUrls;
+import se.samplan.server.sip.SipPhase;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CarePlan;
@@ -33,7 +35,7 @@ class SipCloseOperationTest extends WorkflowTestSupport {
 		CarePlan plan = (CarePlan) changed.getEntryFirstRep().getResource();
 		assertThat(SipPhase.of(plan)).contains(SipPhase.CLOSED);
 		assertThat(plan.getStatus()).isEqualTo(CarePlan.CarePlanStatus.COMPLETED);
-		assertThat(plan.getExtensionByUrl(PlanClosure.CLOSURE).getExtensionByUrl("reason")).isNotNull();
+		assertThat(plan.getExtensionByUrl(SipUrls.CLOSURE).getExtensionByUrl("reason")).isNotNull();
 		assertThat(changed.getEntry()).hasSize(4);
 		assertThat(client.read().resource(Task.class).withId(taskId).execute().getStatus()).isEqualTo(Task.TaskStatus.CANCELLED);
 		assertThat(client.read().resource(Appointment.class).withId(meetingId).execute().getStatus())

@@ -1,5 +1,7 @@
 package se.samplan.server.workflow;
 
+import se.samplan.server.sip.SipUrls;
+import se.samplan.server.sip.SipPhase;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CarePlan;
@@ -64,7 +66,7 @@ class SipConsentOperationTest extends WorkflowTestSupport {
 		Consent alone = consentBy(child[0], child[0]);
 		assertRule(consent(plan.getIdPart(), alone), 422, "R3", "Consent.performer");
 
-		var maturity = alone.addExtension().setUrl(ChildConsentRule.CHILD_MATURITY);
+		var maturity = alone.addExtension().setUrl(SipUrls.CHILD_MATURITY);
 		maturity.addExtension("mature", new BooleanType(true));
 		maturity.addExtension("assessedBy", new org.hl7.fhir.r4.model.Reference("PractitionerRole/sip2-role-bup"));
 		maturity.addExtension("date", new org.hl7.fhir.r4.model.DateTimeType("2026-10-01"));

@@ -46,12 +46,12 @@ class SipFollowUpOperationTest extends WorkflowTestSupport {
 		HttpResponse<String> r = followUp("2027-09-01T10:00:00+02:00");
 		assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
 		CarePlan plan = client.read().resource(CarePlan.class).withId(planId).execute();
-		assertThat(PlanContent.nextFollowUp(plan).orElseThrow()).isEqualTo(
+		assertThat(se.samplan.server.sip.SipPlans.nextFollowUp(plan).orElseThrow()).isEqualTo(
 				new org.hl7.fhir.r4.model.DateTimeType("2027-09-01T10:00:00+02:00").getValue());
 		assertThat(plan.getNote()).anySatisfy(n -> assertThat(n.getText()).contains("Stödsamtalen fortsätter."));
 		assertThat(Integer.parseInt(plan.getMeta().getVersionId())).isGreaterThan(Integer.parseInt(versionBefore));
 		CarePlan before = client.read().resource(CarePlan.class).withIdAndVersion(planId, versionBefore).execute();
-		assertThat(PlanContent.nextFollowUp(before).orElseThrow()).as("the earlier version is kept (R9)").isEqualTo(
+		assertThat(se.samplan.server.sip.SipPlans.nextFollowUp(before).orElseThrow()).as("the earlier version is kept (R9)").isEqualTo(
 				new org.hl7.fhir.r4.model.DateTimeType("2027-06-01T10:00:00+02:00").getValue());
 		assertThat(history()).isGreaterThanOrEqualTo(Integer.parseInt(plan.getMeta().getVersionId()));
 		assertThat(count("Appointment?sip-care-plan=CarePlan/" + planId + "&status=fulfilled")).isEqualTo(2);

@@ -1,11 +1,12 @@
 package se.samplan.server.workflow;
 
+import se.samplan.server.sip.SipPhase;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
-import se.samplan.server.validation.SipCarePlan;
+import se.samplan.server.sip.SipUrls;
 
 import java.net.http.HttpResponse;
 
@@ -25,9 +26,9 @@ class SipInitiateOperationTest extends WorkflowTestSupport {
 				assertThat(l).contains("/fhir/CarePlan/" + plan.getIdPart()));
 		assertThat(SipPhase.of(plan)).contains(SipPhase.INITIATED);
 		assertThat(plan.getStatus()).isEqualTo(CarePlan.CarePlanStatus.DRAFT);
-		assertThat(plan.getMeta().getProfile()).extracting(p -> p.getValue()).contains(SipCarePlan.PROFILE);
+		assertThat(plan.getMeta().getProfile()).extracting(p -> p.getValue()).contains(SipUrls.CARE_PLAN_PROFILE);
 		assertThat(plan.getSubject().getReference()).isEqualTo(patient);
-		assertThat(plan.getExtensionByUrl(SipInitiateOperation.INITIATIVE).getExtensionByUrl("initiatedBy")
+		assertThat(plan.getExtensionByUrl(SipUrls.INITIATIVE).getExtensionByUrl("initiatedBy")
 				.getValue()).isInstanceOfSatisfying(Reference.class, ref ->
 				assertThat(ref.getReference()).isEqualTo(INITIATOR));
 		assertThat(count("CarePlan?sip-phase=initiated&subject=" + patient)).isEqualTo(1);

@@ -1,5 +1,6 @@
 package se.samplan.server.workflow;
 
+import se.samplan.server.sip.SipPhase;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CarePlan;

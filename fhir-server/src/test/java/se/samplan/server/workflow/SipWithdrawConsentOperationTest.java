@@ -1,5 +1,7 @@
 package se.samplan.server.workflow;
 
+import se.samplan.server.sip.SipUrls;
+import se.samplan.server.sip.SipPhase;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CarePlan;
@@ -36,7 +38,7 @@ class SipWithdrawConsentOperationTest extends WorkflowTestSupport {
 		CarePlan closed = client.read().resource(CarePlan.class).withId(plan.getIdPart()).execute();
 		assertThat(SipPhase.of(closed)).contains(SipPhase.CLOSED);
 		assertThat(closed.getStatus()).isEqualTo(CarePlan.CarePlanStatus.REVOKED);
-		assertThat(closed.getExtensionByUrl(PlanClosure.CLOSURE).getExtensionByUrl("reason").getValue())
+		assertThat(closed.getExtensionByUrl(SipUrls.CLOSURE).getExtensionByUrl("reason").getValue())
 				.isInstanceOfSatisfying(org.hl7.fhir.r4.model.Coding.class, c -> assertThat(c.getCode()).isEqualTo("consent-withdrawn"));
 		Bundle consents = client.search().byUrl("Consent?data=CarePlan/" + plan.getIdPart()).returnBundle(Bundle.class).execute();
 		assertThat(consents.getEntry()).isNotEmpty().allSatisfy(e ->

@@ -7,7 +7,7 @@ import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import se.samplan.server.ServerTestBase;
-import se.samplan.server.validation.SipCarePlan;
+import se.samplan.server.sip.SipUrls;
 
 import java.net.http.HttpResponse;
 import java.util.UUID;
@@ -35,7 +35,7 @@ abstract class WorkflowTestSupport extends ServerTestBase {
 
 	HttpResponse<String> close(String planId, String reason) {
 		Parameters in = new Parameters();
-		in.addParameter().setName("reason").setValue(new Coding(PlanClosure.CLOSURE_REASON_SYSTEM, reason, null));
+		in.addParameter().setName("reason").setValue(new Coding(se.samplan.server.sip.SipUrls.CLOSURE_REASON_SYSTEM, reason, null));
 		in.addParameter().setName("note").setValue(new org.hl7.fhir.r4.model.StringType("Avslutad i test."));
 		return postJson("/CarePlan/" + planId + "/$sip-close", in);
 	}
@@ -175,7 +175,7 @@ abstract class WorkflowTestSupport extends ServerTestBase {
 	static CarePlan plainSip(String patient) {
 		CarePlan plan = new CarePlan().setStatus(CarePlan.CarePlanStatus.DRAFT).setIntent(CarePlan.CarePlanIntent.PLAN)
 				.setTitle("Samordnad individuell plan");
-		plan.addCategory().addCoding(new Coding(SipCarePlan.CARE_PLAN_TYPE_SYSTEM, "SIP", null));
+		plan.addCategory().addCoding(new Coding(SipUrls.CARE_PLAN_TYPE_SYSTEM, "SIP", null));
 		plan.setSubject(new Reference(patient));
 		plan.setAuthor(new Reference(INITIATOR));
 		return plan;

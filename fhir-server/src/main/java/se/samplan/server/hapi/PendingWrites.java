@@ -1,0 +1,145 @@
+package se.samplan.server.hapi;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import org.hl7.fhir.instance.model.api.IBaseBundle;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Resource;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a request is writing and has not committed yet, so that a decision about one write sees the others:
+ * the entries of the FHIR transaction being processed (found by their {@code fullUrl}, by the id HAPI gives them,
+ * or by their conditional URL) and every resource the request has passed to storage so far (by id). HAPI stores
+ * a transaction's entries with their {@code urn:uuid} references unresolved and indexes them only at the end, so
+ * neither a read by reference nor a search would find them in the database while the rules run. A batch entry
+ * is a transaction of its own: each starts afresh.
+ */
+@Component
+@Interceptor
+public class PendingWrites implements StorageInterceptor {
+
+	private static final String KEY = PendingWrites.class.getName();
+	private static final View NONE = new View(List.of());
+
+	/** One entry of the transaction that writes a resource. */
+	public record Entry(String fullUrl, Resource resource, String conditionalUrl) {}
+
+	@Hook(Pointcut.STORAGE_TRANSACTION_PROCESSING)
+	public void transactionStarts(RequestDetails request, IBaseBundle bundle) {
+		if (request == null || !(bundle instanceof Bundle b)) {
+			return;
+		}
+		List<Entry> entries = new ArrayList<>();
+		for (Bundle.BundleEntryComponent e : b.getEntry()) {
+			Bundle.HTTPVerb verb = e.getRequest().getMethod();
+			if (e.getResource() != null && (verb == Bundle.HTTPVerb.POST || verb == Bundle.HTTPVerb.PUT)) {
+				String url = e.getRequest().getUrl();
+				String conditional = verb == Bundle.HTTPVerb.POST ? e.getRequest().getIfNoneExist()
+						: url != null && url.contains("?") ? url.substring(url.indexOf('?') + 1) : null;
+				entries.add(new Entry(e.getFullUrl(), e.getResource(), conditional));
+			}
+		}
+		request.getUserData().put(KEY, new View(entries));
+	}
+
+	/** Called by the write pipeline for every resource about to be stored. */
+	static void written(RequestDetails request, Resource resource) {
+		if (request != null) {
+			((View) request.getUserData().computeIfAbsent(KEY, k -> new View(List.of()))).written(resource);
+		}
+	}
+
+	/** The request's uncommitted writes; empty for a request that writes nothing or for none. */
+	public static View of(RequestDetails request) {
+		return request == null ? NONE : request.getUserData().get(KEY) instanceof View v ? v : NONE;
+	}
+
+	/** The uncommitted writes of one request. */
+	public static final class View {
+
+		private final List<Entry> entries;
+		/**
+		 * What the request wrote, newest version per resource. Keyed when read, not when written: a created
+		 * resource gets its id from HAPI only after the pipeline has seen it.
+		 */
+		private final List<Resource> written = new ArrayList<>();
+
+		View(List<Entry> entries) {
+			this.entries = entries;
+		}
+
+		public boolean isEmpty() {
+			return entries.isEmpty() && written.isEmpty();
+		}
+
+		private void written(Resource resource) {
+			if (this == NONE) {
+				return;
+			}
+			String key = key(resource);
+			written.removeIf(r -> r == resource || key != null && key.equals(key(r)));
+			written.add(resource);
+		}
+
+		private Optional<Resource> writtenAs(String key) {
+			for (int i = written.size() - 1; i >= 0; i--) {
+				if (key.equals(key(written.get(i)))) {
+					return Optional.of(written.get(i));
+				}
+			}
+			return Optional.empty();
+		}
+
+		/** The entry written under this placeholder ({@code urn:uuid:..}), id ({@code Type/id}) or conditional URL. */
+		public Optional<Resource> find(String reference) {
+			for (Entry e : entries) {
+				if (reference.equals(e.fullUrl()) || reference.equals(key(e.resource()))
+						|| e.conditionalUrl() != null && reference.equals(e.resource().fhirType() + "?" + e.conditionalUrl())) {
+					return writtenAs(reference).or(() -> Optional.of(e.resource()));
+				}
+			}
+			return writtenAs(reference);
+		}
+
+		/** Every pending resource of a type: the transaction's entries and what was written otherwise. */
+		public List<Resource> ofType(String type) {
+			Map<Object, Resource> all = new LinkedHashMap<>();
+			for (Entry e : entries) {
+				if (type.equals(e.resource().fhirType())) {
+					String key = key(e.resource());
+					all.put(key != null ? key : e, key != null ? writtenAs(key).orElse(e.resource()) : e.resource());
+				}
+			}
+			for (Resource r : written) {
+				String key = key(r);
+				if (type.equals(r.fhirType()) && !all.containsValue(r)) {
+					all.putIfAbsent(key != null ? key : r, r);
+				}
+			}
+			return List.copyOf(all.values());
+		}
+
+		/** The placeholder a pending resource was given in the transaction, if it has not been stored yet. */
+		public String placeholderOf(Resource resource) {
+			for (Entry e : entries) {
+				if (e.resource() == resource && key(resource) == null) {
+					return e.fullUrl();
+				}
+			}
+			return null;
+		}
+
+		private static String key(Resource resource) {
+			return References.key(resource);
+		}
+	}
+}

@@ -1,0 +1,45 @@
+package se.samplan.server.workflow;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** R8: a second open SIP for the same person is refused, whichever way it is written. */
+class R8OnePlanRuleTest extends WorkflowTestSupport {
+
+
+	@Test
+	void secondInitiateIsRefused() {
+		String patient = newPatient();
+		initiated(patient);
+		assertRule(initiate(patient), 422, "R8", "CarePlan.subject");
+		assertThat(count("CarePlan?subject=" + patient)).isEqualTo(1);
+	}
+
+	@Test
+	void plainPostOfASecondSipIsRefused() {
+		String patient = newPatient();
+		initiated(patient);
+		assertRule(postJson("/CarePlan", plainSip(patient)), 422, "R8", "CarePlan.subject");
+	}
+
+	@Test
+	void transactionWithASecondSipWritesNothing() {
+		String patient = newPatient();
+		initiated(patient);
+		org.hl7.fhir.r4.model.Goal goal = new org.hl7.fhir.r4.model.Goal();
+		goal.getLifecycleStatusElement().setValue(org.hl7.fhir.r4.model.Goal.GoalLifecycleStatus.PROPOSED);
+		goal.getDescription().setText("Mål som inte får sparas");
+		goal.setSubject(new org.hl7.fhir.r4.model.Reference(patient));
+		assertRule(postJson("", transaction(goal, plainSip(patient))), 422, "R8", "CarePlan.subject");
+		assertThat(count("Goal?subject=" + patient)).isZero();
+		assertThat(count("CarePlan?subject=" + patient)).isEqualTo(1);
+	}
+
+	@Test
+	void twoSipsForOnePersonInOneTransactionAreRefused() {
+		String patient = newPatient();
+		assertRule(postJson("", transaction(plainSip(patient), plainSip(patient))), 422, "R8", "CarePlan.subject");
+		assertThat(count("CarePlan?subject=" + patient)).isZero();
+	}
+}
