@@ -187,4 +187,27 @@ public abstract class ServerTestBase {
 		});
 		assertThat(expressions(response)).as(response.body()).anyMatch(e -> e.startsWith(expressionPrefix));
 	}
+
+	/** The same request sent by {@code n} clients released at the same moment. */
+	protected static List<HttpResponse<String>> atOnce(int n, java.util.function.Supplier<HttpResponse<String>> request)
+			throws Exception {
+		java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(n);
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+		try {
+			List<java.util.concurrent.Future<HttpResponse<String>>> futures = new java.util.ArrayList<>();
+			for (int i = 0; i < n; i++) {
+				futures.add(pool.submit(() -> {
+					start.await();
+					return request.get();
+				}));
+			}
+			List<HttpResponse<String>> answers = new java.util.ArrayList<>();
+			for (java.util.concurrent.Future<HttpResponse<String>> f : futures) {
+				answers.add(f.get(2, java.util.concurrent.TimeUnit.MINUTES));
+			}
+			return answers;
+		} finally {
+			pool.shutdownNow();
+		}
+	}
 }

@@ -28,7 +28,7 @@ import java.util.Optional;
 public class PendingWrites implements StorageInterceptor {
 
 	private static final String KEY = PendingWrites.class.getName();
-	private static final View NONE = new View(List.of());
+	private static final View NONE = new View(List.of(), Map.of());
 
 	/** One entry of the transaction that writes a resource. */
 	public record Entry(String fullUrl, Resource resource, String conditionalUrl) {}
@@ -39,8 +39,14 @@ public class PendingWrites implements StorageInterceptor {
 			return;
 		}
 		List<Entry> entries = new ArrayList<>();
+		Map<String, String> ifMatch = new LinkedHashMap<>();
 		for (Bundle.BundleEntryComponent e : b.getEntry()) {
 			Bundle.HTTPVerb verb = e.getRequest().getMethod();
+			String target = e.getRequest().hasIfMatch() && e.getRequest().hasUrl() && !e.getRequest().getUrl().contains("?")
+					? References.key(e.getRequest().getUrl()) : null;
+			if (target != null) {
+				ifMatch.put(target, e.getRequest().getIfMatch());
+			}
 			if (e.getResource() != null && (verb == Bundle.HTTPVerb.POST || verb == Bundle.HTTPVerb.PUT)) {
 				String url = e.getRequest().getUrl();
 				String conditional = verb == Bundle.HTTPVerb.POST ? e.getRequest().getIfNoneExist()
@@ -48,13 +54,13 @@ public class PendingWrites implements StorageInterceptor {
 				entries.add(new Entry(e.getFullUrl(), e.getResource(), conditional));
 			}
 		}
-		request.getUserData().put(KEY, new View(entries));
+		request.getUserData().put(KEY, new View(entries, ifMatch));
 	}
 
 	/** Called by the write pipeline for every resource about to be stored. */
 	static void written(RequestDetails request, Resource resource) {
 		if (request != null) {
-			((View) request.getUserData().computeIfAbsent(KEY, k -> new View(List.of()))).written(resource);
+			((View) request.getUserData().computeIfAbsent(KEY, k -> new View(List.of(), Map.of()))).written(resource);
 		}
 	}
 
@@ -67,14 +73,22 @@ public class PendingWrites implements StorageInterceptor {
 	public static final class View {
 
 		private final List<Entry> entries;
+		/** The {@code If-Match} of the transaction's entries, by the {@code Type/id} they write or delete. */
+		private final Map<String, String> ifMatch;
 		/**
 		 * What the request wrote, newest version per resource. Keyed when read, not when written: a created
 		 * resource gets its id from HAPI only after the pipeline has seen it.
 		 */
 		private final List<Resource> written = new ArrayList<>();
 
-		View(List<Entry> entries) {
+		View(List<Entry> entries, Map<String, String> ifMatch) {
 			this.entries = entries;
+			this.ifMatch = ifMatch;
+		}
+
+		/** The {@code If-Match} the transaction gave for its entry writing or deleting {@code Type/id}. */
+		public Optional<String> ifMatch(String key) {
+			return Optional.ofNullable(ifMatch.get(key));
 		}
 
 		public boolean isEmpty() {

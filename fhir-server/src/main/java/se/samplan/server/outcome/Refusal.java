@@ -4,6 +4,8 @@ import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.MethodNotAllowedException;
+import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
+import ca.uhn.fhir.rest.server.exceptions.UnclassifiedServerFailureException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -80,6 +82,16 @@ public final class Refusal {
 		MethodNotAllowedException e = new MethodNotAllowedException(summary());
 		e.setOperationOutcome(toOperationOutcome());
 		return e;
+	}
+
+	/** HTTP 412 with this outcome: a condition of the request (If-Match) does not hold. */
+	public BaseServerResponseException preconditionFailed() {
+		return new PreconditionFailedException(summary(), toOperationOutcome());
+	}
+
+	/** HTTP 428 with this outcome: the request lacks a condition the server requires (If-Match). */
+	public BaseServerResponseException preconditionRequired() {
+		return new UnclassifiedServerFailureException(428, summary(), toOperationOutcome());
 	}
 
 	private String summary() {

@@ -33,6 +33,17 @@ public class WorkflowSettings {
 	/** KVÅ codes reported for a SIP followed up (R14); none by default. */
 	private List<String> kvaCodesFollowedUp = new ArrayList<>();
 
+	/** Whether a plain update or patch of a SIP CarePlan must carry If-Match (428 without); off by default. */
+	private boolean requireIfMatchOnPlanUpdates = false;
+
+	public boolean isRequireIfMatchOnPlanUpdates() {
+		return requireIfMatchOnPlanUpdates;
+	}
+
+	public void setRequireIfMatchOnPlanUpdates(boolean require) {
+		this.requireIfMatchOnPlanUpdates = require;
+	}
+
 	public int getDaysFromInitiativeToInvitation() {
 		return daysFromInitiativeToInvitation;
 	}

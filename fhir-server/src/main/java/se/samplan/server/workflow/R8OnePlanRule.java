@@ -1,12 +1,10 @@
 package se.samplan.server.workflow;
 
-import ca.uhn.fhir.jpa.model.entity.ResourceTable;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import se.samplan.server.hapi.RowLocks;
 import se.samplan.server.hapi.Write;
 import se.samplan.server.outcome.Refusal;
 import se.samplan.server.sip.Keeps;
@@ -30,17 +28,13 @@ import java.util.List;
 		refusal = "422, names the open plan")
 class R8OnePlanRule extends RuleStep {
 
-	private static final String LOCK_PERSON = "SELECT RES_ID FROM " + ResourceTable.HFJ_RESOURCE + " WHERE "
-			+ ResourceTable.RES_TYPE + " = 'Patient' AND " + ResourceTable.FHIR_ID + " = ?1 FOR UPDATE";
-
 	private final PlanRepository plans;
+	private final RowLocks locks;
 
-	@PersistenceContext
-	private EntityManager entityManager;
-
-	R8OnePlanRule(RuleSwitch ruleSwitch, PlanRepository plans) {
+	R8OnePlanRule(RuleSwitch ruleSwitch, PlanRepository plans, RowLocks locks) {
 		super(ruleSwitch);
 		this.plans = plans;
+		this.locks = locks;
 	}
 
 	@Override
@@ -55,7 +49,7 @@ class R8OnePlanRule extends RuleStep {
 			return; // no subject: the profile refuses it
 		}
 		if (subject.startsWith("Patient/")) {
-			entityManager.createNativeQuery(LOCK_PERSON).setParameter(1, subject.substring("Patient/".length())).getResultList();
+			locks.lock(subject);
 		}
 		// Plans of the same transaction count too, by their placeholder while they are not stored.
 		List<String> others = plans.openSips(subject, write.request()).stream().filter(p -> p != plan)
