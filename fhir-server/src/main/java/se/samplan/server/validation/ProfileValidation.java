@@ -16,12 +16,14 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import se.samplan.server.sip.SipPlans;
+import se.samplan.server.sip.SipRule;
 import se.samplan.server.sip.SipUrls;
 import se.samplan.server.hapi.WriteStep;
 import se.samplan.server.hapi.Write;
 import se.samplan.server.outcome.Refusal;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Validates every created or updated resource that claims a Samplan profile in {@code meta.profile}
@@ -34,6 +36,9 @@ import java.util.List;
 @Component
 @Order(300)
 public class ProfileValidation implements WriteStep {
+
+	/** SipCarePlan's invariants sip-cp-1..5 state what R6 asks of an active plan: their refusals name R6 too. */
+	private static final Pattern PLAN_CONTENT_INVARIANT = Pattern.compile("\\bsip-cp-[1-5]\\b");
 
 
 	private final FhirContext ctx;
@@ -72,10 +77,14 @@ public class ProfileValidation implements WriteStep {
 			return;
 		}
 		Refusal refusal = Refusal.create();
-		errors.forEach(m -> refusal.issue(IssueType.PROCESSING,
-				"Resursen följer inte sin profil: " + m.getMessage(),
-				m.getMessage(),
-				m.getLocationString()));
+		errors.forEach(m -> {
+			boolean planContent = m.getMessage() != null && PLAN_CONTENT_INVARIANT.matcher(m.getMessage()).find();
+			refusal.issue(planContent ? IssueType.BUSINESSRULE : IssueType.PROCESSING, planContent ? SipRule.R6.coding() : null,
+					(planContent ? "En aktiv SIP saknar innehåll som planen ska ha: " : "Resursen följer inte sin profil: ")
+							+ m.getMessage(),
+					m.getMessage(),
+					m.getLocationString());
+		});
 		throw refusal.unprocessable();
 	}
 }
