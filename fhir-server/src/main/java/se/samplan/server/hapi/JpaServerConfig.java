@@ -41,6 +41,9 @@ public class JpaServerConfig {
 		s.setHibernateSearchIndexFullText(true); // _content and _text (off by default since HAPI 8.0)
 		s.setAllowMultipleDelete(false);
 		s.setExpungeEnabled(false);
+		// meta.source as the client sent it, without HAPI's '#request-id' (a bare fragment is no valid meta.source
+		// for the HL7 validator, so every answer carrying it would fail validation).
+		s.setStoreMetaSourceInformation(JpaStorageSettings.StoreMetaSourceInformationEnum.SOURCE_URI);
 		// Off by default: a workflow client must see its own writes, and cached results must never cross callers.
 		s.setReuseCachedSearchResultsForMillis(properties.getSearchCacheMillis() > 0 ? properties.getSearchCacheMillis() : null);
 		return s;

@@ -2,7 +2,6 @@ package se.samplan.server.sip;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
 import ca.uhn.fhir.jpa.api.svc.IIdHelperService;
 import ca.uhn.fhir.jpa.dao.tx.IHapiTransactionService;
 import ca.uhn.fhir.jpa.model.dao.JpaPid;
@@ -90,8 +89,10 @@ public class PlanRepository {
 			return pending.find(reference);
 		}
 		if (reference.contains("?")) {
+			// As HAPI resolves it: the stored match if there is one (a conditional create matching it writes
+			// nothing), else the entry of this transaction created under that condition.
 			String relative = reference.substring(reference.lastIndexOf('/', reference.indexOf('?')) + 1);
-			return pending.find(relative).or(() -> matchOne(relative, request));
+			return matchOne(relative, request).flatMap(key -> read(key, request)).or(() -> pending.find(relative));
 		}
 		String key = References.key(reference);
 		if (key == null) {
@@ -317,17 +318,9 @@ public class PlanRepository {
 	 */
 	private List<IBaseResource> stored(String type, String parameter, String target, RequestDetails request) {
 		return RequestCache.of(request).get("search " + type + "?" + parameter + "=" + target, k -> {
-			IFhirResourceDao<?> dao = daoRegistry.getResourceDao(type);
-			List<JpaPid> pids = dao.searchForIds(SearchParameterMap.newSynchronous(parameter, new ReferenceParam(target)),
-					new SystemRequestDetails());
-			if (pids.isEmpty()) {
-				return List.of();
-			}
 			PendingWrites.View pending = PendingWrites.of(request);
 			TokenOrListParam others = new TokenOrListParam();
-			transactions.withSystemRequest().execute(() -> idHelper.translatePidsToForcedIds(Set.copyOf(pids)))
-					.getResolvedResourceIds().stream()
-					.map(id -> id.contains("/") ? id : type + "/" + id)
+			storedKeys(type, SearchParameterMap.newSynchronous(parameter, new ReferenceParam(target))).stream()
 					.filter(key -> pending.find(key).isEmpty())
 					.forEach(key -> others.addOr(new TokenParam(key.substring(key.indexOf('/') + 1))));
 			if (others.getValuesAsQueryTokens().isEmpty()) {
@@ -335,8 +328,18 @@ public class PlanRepository {
 			}
 			SearchParameterMap byId = SearchParameterMap.newSynchronous();
 			byId.add("_id", others);
-			return dao.search(byId, new SystemRequestDetails()).getAllResources();
+			return daoRegistry.getResourceDao(type).search(byId, new SystemRequestDetails()).getAllResources();
 		});
+	}
+
+	/** The keys ({@code Type/id}) of the stored resources a search finds, without loading them. */
+	private List<String> storedKeys(String type, SearchParameterMap map) {
+		List<JpaPid> pids = daoRegistry.getResourceDao(type).searchForIds(map, new SystemRequestDetails());
+		if (pids.isEmpty()) {
+			return List.of();
+		}
+		return transactions.withSystemRequest().execute(() -> idHelper.translatePidsToForcedIds(Set.copyOf(pids)))
+				.getResolvedResourceIds().stream().map(id -> id.contains("/") ? id : type + "/" + id).toList();
 	}
 
 	private Optional<Resource> stored(String key, RequestDetails request) {
@@ -351,15 +354,15 @@ public class PlanRepository {
 		});
 	}
 
-	/** The one stored resource a conditional reference ({@code Patient?identifier=..}) matches, if exactly one. */
-	private Optional<Resource> matchOne(String url, RequestDetails request) {
+	/** The key of the one stored resource a conditional reference ({@code Patient?identifier=..}) matches, if exactly one. */
+	private Optional<String> matchOne(String url, RequestDetails request) {
 		return RequestCache.of(request).get("match " + url, k -> {
 			try {
 				String type = url.substring(0, url.indexOf('?'));
 				SearchParameterMap map = matchUrls.translateMatchUrl(url, ctx.getResourceDefinition(type));
 				map.setLoadSynchronousUpTo(2);
-				List<IBaseResource> all = daoRegistry.getResourceDao(type).search(map, new SystemRequestDetails()).getAllResources();
-				return all.size() == 1 ? Optional.of((Resource) all.get(0)) : Optional.empty();
+				List<String> keys = storedKeys(type, map);
+				return keys.size() == 1 ? Optional.of(keys.get(0)) : Optional.empty();
 			} catch (BaseServerResponseException | IllegalArgumentException | ca.uhn.fhir.parser.DataFormatException e) {
 				return Optional.empty();
 			}
