@@ -4,6 +4,7 @@ import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Resource;
@@ -43,12 +44,22 @@ public class WritePipeline implements StorageInterceptor {
 	public void deleted(IBaseResource resource, RequestDetails request) {
 		RequestCache.clear(request);
 		Delete delete = new Delete(resource, request);
-		steps.forEach(step -> step.beforeDelete(delete));
+		try {
+			steps.forEach(step -> step.beforeDelete(delete));
+		} catch (BaseServerResponseException refusal) {
+			BatchOutcomes.refused(request, refusal);
+			throw refusal;
+		}
 	}
 
 	private void run(Write write) {
 		RequestCache.clear(write.request());
 		PendingWrites.written(write.request(), (Resource) write.resource());
-		steps.forEach(step -> step.beforeStore(write));
+		try {
+			steps.forEach(step -> step.beforeStore(write));
+		} catch (BaseServerResponseException refusal) {
+			BatchOutcomes.refused(write.request(), refusal);
+			throw refusal;
+		}
 	}
 }
