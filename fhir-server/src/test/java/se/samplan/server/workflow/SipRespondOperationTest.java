@@ -74,4 +74,21 @@ class SipRespondOperationTest extends WorkflowTestSupport {
 		assertThat(respond(bupTask, "Organization/sip2-org-bup", "accept", null, null).statusCode()).isEqualTo(200);
 		assertRule(respond(bupTask, "Organization/sip2-org-bup", "decline", "Ångrar oss.", null), 422, "R5", "Task.status");
 	}
+
+	@Test
+	void theAnswerShowsOnlyWhatTheAnsweringOrganisationMayRead() {
+		// The consent is narrowed after the invitation: BUP no longer takes part, but may still say no.
+		org.hl7.fhir.r4.model.Consent consent = (org.hl7.fhir.r4.model.Consent) client.search()
+				.byUrl("Consent?data=CarePlan/" + planId).returnBundle(Bundle.class).execute().getEntryFirstRep().getResource();
+		consent.getProvision().getActor().removeIf(a -> a.getReference().getReference().equals("Organization/sip2-org-bup"));
+		consent.setMeta(null);
+		HttpResponse<String> narrowed = send("PUT", "/Consent/" + consent.getIdPart(), "application/fhir+json",
+				CTX.newJsonParser().encodeResourceToString(consent));
+		assertThat(narrowed.statusCode()).as(narrowed.body()).isEqualTo(200);
+		HttpResponse<String> r = respond(bupTask, "Organization/sip2-org-bup", "decline", "Inte längre aktuellt.", null);
+		assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+		Bundle answer = CTX.newJsonParser().parseResource(Bundle.class, r.body());
+		assertThat(answer.getEntry()).extracting(e -> e.getResource().fhirType())
+				.doesNotContain("CarePlan", "CareTeam", "Appointment", "Consent", "Patient");
+	}
 }
