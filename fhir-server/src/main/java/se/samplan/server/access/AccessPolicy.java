@@ -12,6 +12,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.springframework.stereotype.Component;
 import se.samplan.server.hapi.PendingWrites;
 import se.samplan.server.hapi.RequestCache;
+import se.samplan.server.sip.Keeps;
 import se.samplan.server.sip.PartyFacts;
 import se.samplan.server.sip.PlanParties;
 import se.samplan.server.sip.PlanRepository;
@@ -39,6 +40,10 @@ import java.util.Set;
  * caller; other resource types only to the operator.
  */
 @Component
+@Keeps(value = {SipRule.R13, SipRule.R15}, appliesTo = {"CarePlan", "Goal", "CareTeam", "Appointment", "Consent", "Task",
+		"DetectedIssue", "Patient", "RelatedPerson", "AuditEvent"},
+		where = "every read path (read, search, includes, history, paging, batch and transaction GETs, operation answers)",
+		refusal = "404: the resource is hidden; 403 when the token's scopes do not cover the request ([access](access.md))")
 public class AccessPolicy {
 
 	/** Resources about no person: directory and conformance. */

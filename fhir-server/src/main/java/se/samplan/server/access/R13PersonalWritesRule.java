@@ -22,7 +22,7 @@ import se.samplan.server.sip.SipRule;
  */
 @Component
 @Order(151)
-@Keeps(value = SipRule.R13, where = "every write path, by the person and guardians", refusal = "403")
+@Keeps(appliesTo = {"CarePlan", "Goal", "Consent", "AppointmentResponse", "Patient", "RelatedPerson"}, value = SipRule.R13, where = "every write path, by the person and guardians", refusal = "403")
 class R13PersonalWritesRule extends RuleStep {
 
 	private final Callers callers;

@@ -28,7 +28,7 @@ import se.samplan.server.sip.SipRule;
  */
 @Component
 @Order(150)
-@Keeps(value = SipRule.R15, where = "every write path, by organisations and the operator", refusal = "403")
+@Keeps(appliesTo = {"CarePlan", "Consent", "CareTeam", "Goal", "Appointment", "Task", "DetectedIssue", "Patient", "RelatedPerson", "AuditEvent"}, value = SipRule.R15, where = "every write path, by organisations and the operator", refusal = "403")
 class R15WriteAccessRule extends RuleStep {
 
 	private final Callers callers;

@@ -15,6 +15,9 @@ public @interface Keeps {
 
 	SipRule[] value();
 
+	/** The resource types the rule applies to (the IG lists the rule on their profiles' pages). */
+	String[] appliesTo();
+
 	/** Where the rule is checked, in a few words (for the rules page). */
 	String where();
 

@@ -9,40 +9,47 @@ import org.hl7.fhir.r4.model.Coding;
  */
 public enum SipRule {
 	/** Samtycke: a plan is drawn up only with the person's consent. */
-	R2("Samtycke"),
+	R2("Samtycke", "consent"),
 	/** Barn: both guardians consent, or a mature child. */
-	R3("Barn"),
+	R3("Barn", "children"),
 	/** Kallelse: the invited answer; a decline needs a reason. */
-	R5("Kallelse"),
+	R5("Kallelse", "invitation"),
 	/** Planens innehåll. */
-	R6("Planens innehåll"),
+	R6("Planens innehåll", "content"),
 	/** Egna beslut: an organisation edits only its own activities. */
-	R7("Egna beslut"),
+	R7("Egna beslut", "own services"),
 	/** En plan: at most one open SIP per person. */
-	R8("En plan"),
+	R8("En plan", "one plan"),
 	/** Avslut. */
-	R10("Avslut"),
+	R10("Avslut", "closing"),
 	/** Den enskildes åtkomst: the person's and guardians' access to the plan. */
-	R13("Den enskildes åtkomst"),
+	R13("Den enskildes åtkomst", "patient access"),
 	/** Åtkomst och loggning: only the organisations taking part, within the consent. */
-	R15("Åtkomst och loggning"),
+	R15("Åtkomst och loggning", "access and logging"),
 	/** Undantag vid ÖPT och ÖRV: a samordnad vårdplan instead. */
-	R11("Undantag vid ÖPT och ÖRV"),
+	R11("Undantag vid ÖPT och ÖRV", "ÖPT/ÖRV"),
 	/** Avvikelser. */
-	R12("Avvikelser"),
+	R12("Avvikelser", "deviations"),
 	/** Fasen styrs av servern. */
-	W1("Fasen styrs av servern"),
+	W1("Fasen styrs av servern", "managed phase"),
 	/** Avslutad plan är slutgiltig. */
-	W2("Avslutad plan är slutgiltig"),
+	W2("Avslutad plan är slutgiltig", "closed is final"),
 	/** Historiken bevaras. */
-	W3("Historiken bevaras");
+	W3("Historiken bevaras", "history kept");
 
 	public static final String SYSTEM = SipUrls.RULE_SYSTEM;
 
 	private final String display;
+	private final String englishName;
 
-	SipRule(String display) {
+	SipRule(String display, String englishName) {
 		this.display = display;
+		this.englishName = englishName;
+	}
+
+	/** The rule's short English name, for the IG. */
+	public String englishName() {
+		return englishName;
 	}
 
 	public Coding coding() {

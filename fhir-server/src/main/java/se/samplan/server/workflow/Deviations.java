@@ -7,6 +7,8 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DetectedIssue;
 import org.hl7.fhir.r4.model.Reference;
 import org.springframework.stereotype.Component;
+import se.samplan.server.sip.Keeps;
+import se.samplan.server.sip.SipRule;
 import se.samplan.server.sip.SipUrls;
 
 import java.util.Date;
@@ -17,6 +19,8 @@ import java.util.List;
  * counts (R14). Created by the server, in the transaction of the operation that found it.
  */
 @Component
+@Keeps(value = SipRule.R12, appliesTo = {"DetectedIssue", "Task"}, where = "respond (decline), activate and follow-up (absent)",
+		refusal = "none: a SipDeviation created by the server")
 class Deviations {
 
 	private final DaoRegistry daoRegistry;

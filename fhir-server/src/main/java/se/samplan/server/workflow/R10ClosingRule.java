@@ -23,7 +23,7 @@ import se.samplan.server.sip.SipUrls;
  */
 @Component
 @Order(290)
-@Keeps(value = SipRule.R10, where = "close, withdraw, and any write that closes a SIP",
+@Keeps(appliesTo = {"CarePlan", "Task", "Appointment", "CareTeam"}, value = SipRule.R10, where = "close, withdraw, and any write that closes a SIP",
 		refusal = "400 for $sip-close without a reason of sip-closure-reason; 422 for a closed plan without its reason and date")
 public class R10ClosingRule extends RuleStep {
 

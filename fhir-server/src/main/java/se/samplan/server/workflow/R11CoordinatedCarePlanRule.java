@@ -20,7 +20,7 @@ import se.samplan.server.sip.SipRule;
  */
 @Component
 @Order(230)
-@Keeps(value = SipRule.R11, where = "any create of a SIP CarePlan", refusal = "422")
+@Keeps(appliesTo = {"CarePlan"}, value = SipRule.R11, where = "any create of a SIP CarePlan", refusal = "422")
 class R11CoordinatedCarePlanRule extends RuleStep {
 
 	private final PlanRepository plans;

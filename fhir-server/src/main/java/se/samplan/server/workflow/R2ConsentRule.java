@@ -37,7 +37,7 @@ import java.util.Set;
  */
 @Component
 @Order(270)
-@Keeps(value = SipRule.R2, where = "any write that makes an organisation a party of a plan; invite, activate, follow-up, withdraw",
+@Keeps(appliesTo = {"CarePlan", "Consent", "CareTeam", "Appointment", "Task"}, value = SipRule.R2, where = "any write that makes an organisation a party of a plan; invite, activate, follow-up, withdraw",
 		refusal = "422: without a consent in force; one issue per organisation the consent does not cover")
 public class R2ConsentRule extends RuleStep {
 

@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  */
 @Component
 @Order(250)
-@Keeps(value = SipRule.R3, where = "any write of an active SIP consent, also by $sip-consent", refusal = "422, names the missing guardians")
+@Keeps(appliesTo = {"Consent"}, value = SipRule.R3, where = "any write of an active SIP consent, also by $sip-consent", refusal = "422, names the missing guardians")
 class R3ChildConsentRule extends RuleStep {
 
 	static final int ADULT_AGE = 18;

@@ -24,7 +24,7 @@ import java.util.Set;
  */
 @Component
 @Order(240)
-@Keeps(value = SipRule.R5, where = "$sip-respond, any invitation Task write",
+@Keeps(appliesTo = {"Task"}, value = SipRule.R5, where = "$sip-respond, any invitation Task write",
 		refusal = "422 decline without reason, or an answer to a closed invitation; 403 another organisation answering")
 public class R5InvitationRule extends RuleStep {
 

@@ -28,7 +28,7 @@ import java.util.Date;
  */
 @Component
 @Order(280)
-@Keeps(value = SipRule.R6, where = "activate, follow-up, and any write of an active SIP CarePlan",
+@Keeps(appliesTo = {"CarePlan", "Goal"}, value = SipRule.R6, where = "activate, follow-up, and any write of an active SIP CarePlan",
 		refusal = "422, one issue per missing part")
 public class R6PlanContentRule extends RuleStep {
 

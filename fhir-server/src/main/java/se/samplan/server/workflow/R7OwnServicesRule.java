@@ -31,7 +31,7 @@ import java.util.stream.IntStream;
  */
 @Component
 @Order(260)
-@Keeps(value = SipRule.R7, where = "any SIP CarePlan update", refusal = "403 when an organisation adds, changes or removes another's activity")
+@Keeps(appliesTo = {"CarePlan"}, value = SipRule.R7, where = "any SIP CarePlan update", refusal = "403 when an organisation adds, changes or removes another's activity")
 class R7OwnServicesRule extends RuleStep {
 
 	private final Callers callers;

@@ -24,7 +24,7 @@ import java.util.List;
  */
 @Component
 @Order(220)
-@Keeps(value = SipRule.R8, where = "any create of a SIP CarePlan (also two in one transaction, or two at once), and reopening one",
+@Keeps(appliesTo = {"CarePlan"}, value = SipRule.R8, where = "any create of a SIP CarePlan (also two in one transaction, or two at once), and reopening one",
 		refusal = "422, names the open plan")
 class R8OnePlanRule extends RuleStep {
 

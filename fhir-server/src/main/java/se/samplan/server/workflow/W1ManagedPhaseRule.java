@@ -26,7 +26,7 @@ import java.util.Objects;
  */
 @Component
 @Order(205)
-@Keeps(value = SipRule.W1, where = "any SIP CarePlan create or update outside an operation; each operation's phase",
+@Keeps(appliesTo = {"CarePlan"}, value = SipRule.W1, where = "any SIP CarePlan create or update outside an operation; each operation's phase",
 		refusal = "422; a plain create starts as a draft in phase initiated, an update that leaves the phase out keeps it")
 public class W1ManagedPhaseRule extends RuleStep {
 

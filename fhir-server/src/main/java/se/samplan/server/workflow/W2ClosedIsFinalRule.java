@@ -27,7 +27,7 @@ import java.util.List;
  */
 @Component
 @Order(210)
-@Keeps(value = SipRule.W2, where = "updates of a closed plan; writes of its meetings and invitations; operations on it",
+@Keeps(appliesTo = {"CarePlan", "Appointment", "Task"}, value = SipRule.W2, where = "updates of a closed plan; writes of its meetings and invitations; operations on it",
 		refusal = "422")
 public class W2ClosedIsFinalRule extends RuleStep {
 

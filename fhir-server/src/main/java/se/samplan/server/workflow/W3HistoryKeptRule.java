@@ -17,7 +17,7 @@ import se.samplan.server.sip.SipRule;
  */
 @Component
 @Order(140)
-@Keeps(value = SipRule.W3, where = "DELETE, plain, conditional or in a batch or transaction", refusal = "405")
+@Keeps(appliesTo = {"CarePlan", "Consent", "Task", "Appointment", "Goal", "CareTeam", "AuditEvent"}, value = SipRule.W3, where = "DELETE, plain, conditional or in a batch or transaction", refusal = "405")
 class W3HistoryKeptRule extends RuleStep {
 
 	W3HistoryKeptRule(RuleSwitch ruleSwitch) {

@@ -10,6 +10,7 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.RelatedPerson;
 import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import se.samplan.profiles.SipPackage;
@@ -37,6 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * held back from the person, and children aged 12, 14 and 16 with and without the guardian-access flag and
  * protected identity. Every probe has one exact expected outcome; their number is printed.
  */
+@Tag("R13")
+@Tag("R15")
 class AccessProbesTest extends ServerTestBase {
 
 	private static final String KOMMUN = "Organization/sip1-org-kommun";

@@ -2,6 +2,7 @@ package se.samplan.server.access;
 
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import se.samplan.server.ServerTestBase;
 
@@ -14,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * R15 (loggning): every answered request about personal data has its AuditEvent, stored before the answer;
  * nobody changes or deletes AuditEvents through the API; the person finds who read their data.
  */
+@Tag("R15")
 class AuditTrailTest extends ServerTestBase {
 
 	private int auditEvents() {

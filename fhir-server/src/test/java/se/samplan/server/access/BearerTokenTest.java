@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import se.samplan.server.ServerTestBase;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 401 with an OperationOutcome; a token whose scopes do not cover the request is 403 (R15); SMART v1
  * scopes are understood; the open endpoints need no token; SMART discovery describes the issuer.
  */
+@Tag("R15")
 class BearerTokenTest extends ServerTestBase {
 
 	@Autowired

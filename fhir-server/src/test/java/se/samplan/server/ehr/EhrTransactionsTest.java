@@ -8,6 +8,7 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.RelatedPerson;
 import org.hl7.fhir.r4.model.Task;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import se.samplan.server.ServerTestBase;
 
@@ -22,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * other by {@code urn:uuid}, conditional references, and 100 person bundles of a county export loaded as a
  * backend client of the registering organisation. Afterwards each party reads what the consent lets it read.
  */
+@Tag("R2")
+@Tag("R3")
 class EhrTransactionsTest extends ServerTestBase {
 
 	private static final String STAFF = "PractitionerRole/sip1-role-distriktsskoterska";

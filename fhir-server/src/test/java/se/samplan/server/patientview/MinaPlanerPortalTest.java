@@ -9,6 +9,7 @@ import org.hl7.fhir.r4.model.Goal;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * what matters to them, and finds their own visit in "vem har läst min plan"; another withdraws consent.
  * Needs Debian's chromium and chromium-driver ({@code .ci/run} installs them).
  */
+@Tag("R13")
 class MinaPlanerPortalTest extends ServerTestBase {
 
 	static final Path SCREENSHOTS = Path.of("target", "portal");

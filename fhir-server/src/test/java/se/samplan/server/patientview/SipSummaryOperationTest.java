@@ -13,6 +13,7 @@ import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import se.samplan.server.ServerTestBase;
 
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with its performer, the organisation holding overall responsibility and the next follow-up. Only those
  * who may read the plan get it.
  */
+@Tag("R13")
 class SipSummaryOperationTest extends ServerTestBase {
 
 	/** What the page must say about a plan, read from the plan itself as its staff sees it. */

@@ -6,6 +6,7 @@ import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.Task;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,8 @@ import java.net.http.HttpResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code $sip-activate}: R2, R6 (every missing part at once), W1 (only from invited), and its effects. */
+@Tag("R6")
+@Tag("R12")
 class SipActivateOperationTest extends WorkflowTestSupport {
 
 	static final String HELD = "2026-11-02T13:00:00+01:00";

@@ -6,6 +6,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.Consent;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -13,6 +14,8 @@ import java.net.http.HttpResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code $sip-consent} (R2) and the children's rule R3, through the operation, plain POST and transactions. */
+@Tag("R2")
+@Tag("R3")
 class SipConsentOperationTest extends WorkflowTestSupport {
 
 

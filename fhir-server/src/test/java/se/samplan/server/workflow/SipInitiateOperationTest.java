@@ -5,6 +5,7 @@ import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import se.samplan.server.sip.SipUrls;
 
@@ -13,6 +14,8 @@ import java.net.http.HttpResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code $sip-initiate}: a plan in phase initiated, 201 with Location; bad input is a 400. */
+@Tag("R8")
+@Tag("R11")
 class SipInitiateOperationTest extends WorkflowTestSupport {
 
 

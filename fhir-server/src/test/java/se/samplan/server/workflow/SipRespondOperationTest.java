@@ -6,6 +6,7 @@ import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CareTeam;
 import org.hl7.fhir.r4.model.DetectedIssue;
 import org.hl7.fhir.r4.model.Task;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,8 @@ import java.net.http.HttpResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code $sip-respond} (R5, R12): accept with an attendee, decline with a reason and a deviation. */
+@Tag("R5")
+@Tag("R12")
 class SipRespondOperationTest extends WorkflowTestSupport {
 
 	private Bundle invited;

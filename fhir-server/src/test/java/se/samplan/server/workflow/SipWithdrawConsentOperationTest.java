@@ -9,6 +9,7 @@ import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -16,6 +17,8 @@ import java.net.http.HttpResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Withdrawing consent closes the plan (revoked) and cancels open invitations and future meetings (R2, R10). */
+@Tag("R2")
+@Tag("R10")
 class SipWithdrawConsentOperationTest extends WorkflowTestSupport {
 
 

@@ -24,6 +24,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Task;
 import org.hl7.fhir.r4.model.Type;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import se.samplan.server.sip.SipUrls;
@@ -56,6 +57,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * or refused with a rule's code and nothing written), and afterwards every party reads the plan: only those the
  * consent and the parties allow may. A bypass is a refused write that went through or a read that widened.
  */
+@Tag("R2")
+@Tag("R7")
+@Tag("R13")
+@Tag("R15")
 class WritePathMatrixTest extends WorkflowTestSupport {
 
 	private static final ObjectMapper JSON = new ObjectMapper();

@@ -13,19 +13,19 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The workflow and access rules and the resource types each one applies to, read from the hand-written
- * table in {@code pages/rules.md}; cells are Markdown.
+ * The workflow and access rules and the resource types each one applies to, read from the table in
+ * {@code pages/rules.md} that the server's build generates from its code; cells are Markdown.
  */
 final class Rules {
 
-	record Rule(String id, String name, Set<String> resourceTypes, String where, String refusal) {
+	record Rule(String id, String name, Set<String> resourceTypes, String where, String refusal, String keptBy, String tests) {
 		/** Where the rule is explained: the rules table of the workflow page. */
 		String href() {
 			return "workflow.html#rule-" + id;
 		}
 	}
 
-	private static final List<String> COLUMNS = List.of("rule", "name", "applies to", "where", "refusal");
+	private static final List<String> COLUMNS = List.of("rule", "name", "applies to", "where", "refusal", "kept by", "tests");
 
 	final List<Rule> all;
 
@@ -40,7 +40,7 @@ final class Rules {
 			List<String> c = cells(row);
 			Set<String> types = new TreeSet<>(Arrays.stream(c.get(2).split(",")).map(String::strip)
 					.filter(s -> !s.isEmpty()).toList());
-			rules.add(new Rule(c.get(0), c.get(1), types, c.get(3), c.get(4)));
+			rules.add(new Rule(c.get(0), c.get(1), types, c.get(3), c.get(4), c.get(5), c.get(6)));
 		}
 		this.all = List.copyOf(rules);
 	}
@@ -57,13 +57,14 @@ final class Rules {
 
 	/** The table of the workflow page: each rule, where it is enforced, and the profiles it applies to. */
 	String table(Markdown markdown, List<StructureDefinition> profiles) {
-		Table table = new Table("Rule", "Name", "Applies to", "Where", "Refusal");
+		Table table = new Table("Rule", "Name", "Applies to", "Where", "Refusal", "Kept by", "Tests");
 		for (Rule r : all) {
 			List<String> appliesTo = r.resourceTypes().stream().map(type -> profiles.stream()
 					.filter(p -> p.getType().equals(type)).map(p -> Html.link(Links.page(p), Html.esc(SipArtefacts.id(p))))
 					.findFirst().orElse(Html.code(type))).toList();
 			table.rowWithId("rule-" + r.id(), Html.esc(r.id()), markdown.inline(r.name()), String.join(", ", appliesTo),
-					markdown.inline(r.where()), markdown.inline(r.refusal()));
+					markdown.inline(r.where()), markdown.inline(r.refusal()),
+					markdown.inline(r.keptBy()), markdown.inline(r.tests()));
 		}
 		return table.html();
 	}

@@ -2,10 +2,12 @@ package se.samplan.testkit.checks;
 
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.CareTeam;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Goal;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -77,6 +79,49 @@ public class RuleChecks {
 	void inviteNotCovered() {
 		String[] consented = steps.consented();
 		Expect.that(steps.invite(consented[1], Parties.OUTSIDER)).refusedBy(422, "R2");
+	}
+
+	@Test
+	@Tag("R2")
+	@Tag("R15") // and afterwards the organisation still reads nothing
+	@DisplayName("R2: before consent, a plain Task naming another organisation is refused (POST, 422)")
+	void plainTaskBeforeConsent() {
+		String patient = steps.adult();
+		String plan = steps.initiated(patient);
+		Expect.that(steps.server.post("/Task", Parties.INITIATOR, task(patient, plan, Parties.PARTNER))).refusedBy(422, "R2");
+		Expect.that(steps.server.get("/CarePlan/" + plan, Parties.PARTNER)).status(404);
+	}
+
+	@Test
+	@Tag("R2")
+	@Tag("R15") // and afterwards the organisation still reads nothing
+	@DisplayName("R2: a plain Task naming an organisation the consent does not cover is refused (POST, 422)")
+	void plainTaskNotCovered() {
+		String[] consented = steps.consented();
+		Expect.that(steps.server.post("/Task", Parties.INITIATOR, task(consented[0], consented[1], Parties.OUTSIDER)))
+				.refusedBy(422, "R2");
+		Expect.that(steps.server.get("/CarePlan/" + consented[1], Parties.OUTSIDER)).status(404);
+	}
+
+	@Test
+	@Tag("R2")
+	@Tag("R15") // and afterwards the organisation still reads nothing
+	@DisplayName("R2: a transaction linking a care team with an organisation outside the consent is refused and writes nothing")
+	void careTeamNotCoveredInATransaction() {
+		String[] consented = steps.consented();
+		String marker = "Kit " + UUID.randomUUID();
+		Goal goal = new Goal().setLifecycleStatus(Goal.GoalLifecycleStatus.PROPOSED).setSubject(new Reference(consented[0]));
+		goal.getDescription().setText(marker);
+		CareTeam team = new CareTeam().setStatus(CareTeam.CareTeamStatus.ACTIVE).setSubject(new Reference(consented[0]));
+		team.addParticipant().setMember(new Reference(Parties.OUTSIDER));
+		CarePlan plan = Expect.that(steps.server.get("/CarePlan/" + consented[1], Parties.INITIATOR)).status(200).resource(CarePlan.class);
+		Bundle tx = transaction(goal, team);
+		plan.addCareTeam(new Reference(tx.getEntry().get(1).getFullUrl()));
+		tx.addEntry().setResource(plan).getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl("CarePlan/" + consented[1]);
+		Expect.that(steps.server.post("", Parties.INITIATOR, tx)).refusedBy(422, "R2");
+		Exchange search = steps.server.get("/Goal?subject=" + consented[0], Parties.INITIATOR);
+		Expect.that(search).isTrue(!search.responseBody().contains(marker), "the transaction's Goal should not be stored");
+		Expect.that(steps.server.get("/CarePlan/" + consented[1], Parties.OUTSIDER)).status(404);
 	}
 
 	@Test
@@ -183,6 +228,14 @@ public class RuleChecks {
 		String plan = steps.initiated(steps.adult());
 		Expect.that(steps.server.delete("/CarePlan/" + plan, Parties.INITIATOR)).refusedBy(405, "W3");
 		Expect.that(steps.server.get("/CarePlan/" + plan, Parties.INITIATOR)).status(200);
+	}
+
+	/** A plain Task of the plan for an organisation, as an EHR would POST it. */
+	private static Task task(String patient, String plan, String organization) {
+		Task t = new Task().setStatus(Task.TaskStatus.REQUESTED).setIntent(Task.TaskIntent.ORDER)
+				.setFor(new Reference(patient)).setOwner(new Reference(organization)).setDescription("Ta fram underlag");
+		t.addBasedOn(new Reference("CarePlan/" + plan));
+		return t;
 	}
 
 	/** A draft SIP as a client would POST it without the operation. */
