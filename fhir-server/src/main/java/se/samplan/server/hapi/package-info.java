@@ -1,2 +1,5 @@
-/** Wiring of HAPI FHIR's JPA server: storage settings, persistence, and the REST servlet at /fhir. */
+/**
+ * Wiring of HAPI FHIR's JPA server (storage settings, persistence, the REST servlet at /fhir) and the write
+ * pipeline every write passes: pending writes of a request, row locks, If-Match, refusals of batch entries.
+ */
 package se.samplan.server.hapi;
