@@ -168,6 +168,22 @@ public abstract class ServerTestBase {
 		});
 	}
 
+	/** The errors the server's {@code $validate} finds in a Bundle (asked as the operator), as "diagnostics @ where". */
+	protected List<String> validationErrors(String bundle) {
+		String before = user;
+		actAs(OPERATOR);
+		HttpResponse<String> validation = postJson("/Bundle/$validate", bundle);
+		actAs(before);
+		return outcome(validation).getIssue().stream()
+				.filter(i -> i.getSeverity() == OperationOutcome.IssueSeverity.ERROR || i.getSeverity() == OperationOutcome.IssueSeverity.FATAL)
+				.map(i -> i.getDiagnostics() + " @ " + i.getExpression()).toList();
+	}
+
+	/** How many resources a search by the current user finds (one page). */
+	protected int count(String query) {
+		return client.search().byUrl(query).returnBundle(org.hl7.fhir.r4.model.Bundle.class).execute().getEntry().size();
+	}
+
 	/** A new person, unique to the calling test. */
 	protected String newPatient() {
 		org.hl7.fhir.r4.model.Patient p = new org.hl7.fhir.r4.model.Patient();

@@ -33,10 +33,10 @@ class ValidationOnWriteTest extends ServerTestBase {
 	@MethodSource("fixtures")
 	void invalidFixtureIsRefusedAtItsElementAndNotStored(Expectation fixture) {
 		String type = CTX.newJsonParser().parseResource(fixture.json()).fhirType();
-		int before = count(type);
+		int before = storedCount(type);
 		HttpResponse<String> response = postJson("/" + type, writable(fixture, type));
 		assertRefused(response, 422, fixture.expression());
-		assertThat(count(type)).isEqualTo(before);
+		assertThat(storedCount(type)).isEqualTo(before);
 	}
 
 	/** The server's own validator (with the installed package) names the same error as the profile tests. */
@@ -134,7 +134,7 @@ class ValidationOnWriteTest extends ServerTestBase {
 	}
 
 	/** How many there are, as the operator sees it (totals are not given to callers whose results are filtered). */
-	private int count(String type) {
+	private int storedCount(String type) {
 		String caller = actingAs();
 		actAs(OPERATOR);
 		try {

@@ -189,8 +189,4 @@ abstract class WorkflowTestSupport extends ServerTestBase {
 		}
 		return tx;
 	}
-
-	int count(String query) {
-		return client.search().byUrl(query).returnBundle(Bundle.class).execute().getEntry().size();
-	}
 }
