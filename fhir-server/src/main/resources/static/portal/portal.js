@@ -37,6 +37,18 @@ function element(tag, text, attributes = {}) {
   return e;
 }
 
+// The summary's narratives come from the server's templates (templates/summary), which escape every stored
+// text. In depth: parse them as XHTML, where no script runs and broken markup is refused, and show them only
+// if they hold nothing but the elements those templates write, with no attributes.
+const XHTML = 'http://www.w3.org/1999/xhtml';
+const NARRATIVE_ELEMENTS = new Set(['div', 'p', 'ul', 'li', 'b', 'br', 'table', 'thead', 'tbody', 'tr', 'th', 'td']);
+function narrative(xhtml) {
+  const root = new DOMParser().parseFromString(xhtml, 'application/xhtml+xml').documentElement;
+  const safe = root.localName === 'div' && [root, ...root.querySelectorAll('*')].every(e =>
+      e.namespaceURI === XHTML && NARRATIVE_ELEMENTS.has(e.localName) && [...e.attributes].every(a => a.name === 'xmlns'));
+  return safe ? document.importNode(root, true) : element('p', 'Den här delen kunde inte visas.');
+}
+
 const when = iso => new Date(iso).toLocaleString('sv-SE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Stockholm' });
 
 async function loadUsers() {
@@ -93,11 +105,9 @@ async function showPlan() {
   const composition = document.entry[0].resource;
   const article = element('article');
   article.append(element('h3', composition.title));
-  article.insertAdjacentHTML('beforeend', composition.text.div);
+  article.append(narrative(composition.text.div));
   composition.section.forEach(section => {
-    article.append(element('h3', section.title));
-    // Narrative made by the server from stored text, escaped there.
-    article.insertAdjacentHTML('beforeend', section.text.div);
+    article.append(element('h3', section.title), narrative(section.text.div));
   });
   list.append(article);
 }

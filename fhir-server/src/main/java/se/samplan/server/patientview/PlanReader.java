@@ -42,6 +42,7 @@ class PlanReader {
 				.orElseThrow(() -> new ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException(planId));
 		Map<String, Resource> referenced = new LinkedHashMap<>();
 		Patient patient = (Patient) resolve(plan.getSubject(), referenced).orElse(null);
+		resolve(plan.getAuthor(), referenced); // the document's author while no one holds overall responsibility
 		List<Goal> goals = new ArrayList<>();
 		plan.getGoal().forEach(g -> resolve(g, referenced).ifPresent(r -> goals.add((Goal) r)));
 		CareTeam team = plan.hasCareTeam() ? (CareTeam) resolve(plan.getCareTeamFirstRep(), referenced).orElse(null) : null;

@@ -24,9 +24,11 @@ import java.util.List;
 public class SipSummaryOperation implements OperationProvider {
 
 	private final PlanReader reader;
+	private final SummaryTemplates templates;
 
-	SipSummaryOperation(PlanReader reader) {
+	SipSummaryOperation(PlanReader reader, SummaryTemplates templates) {
 		this.reader = reader;
+		this.templates = templates;
 	}
 
 	@Operation(name = "$sip-summary", type = CarePlan.class, idempotent = true,
@@ -36,17 +38,17 @@ public class SipSummaryOperation implements OperationProvider {
 		List<SummarySections.Section> sections = SummarySections.of(view);
 		String wanted = wanted(request);
 		if (wanted.equals("html") || wanted.equals("pdf")) {
-			String html = SummaryPage.html(view, sections);
+			String html = templates.page(view, sections);
 			Binary binary = new Binary();
 			binary.setSecurityContext(new org.hl7.fhir.r4.model.Reference("CarePlan/" + id.getIdPart()));
 			if (wanted.equals("pdf")) {
-				binary.setContentType("application/pdf").setData(SummaryPage.pdf(html));
+				binary.setContentType("application/pdf").setData(SummaryPdf.of(html));
 			} else {
 				binary.setContentType("text/html;charset=UTF-8").setData(html.getBytes(StandardCharsets.UTF_8));
 			}
 			return binary;
 		}
-		return SummaryDocument.of(view, sections, request.getFhirServerBase());
+		return SummaryDocument.of(view, sections, templates, request.getFhirServerBase());
 	}
 
 	/** html, pdf, or fhir: from _format first, else from Accept. */

@@ -22,7 +22,7 @@ final class SummaryDocument {
 
 	private SummaryDocument() {}
 
-	static Bundle of(PlanForPerson view, List<SummarySections.Section> sections, String fhirBase) {
+	static Bundle of(PlanForPerson view, List<SummarySections.Section> sections, SummaryTemplates templates, String fhirBase) {
 		Composition composition = new Composition();
 		composition.setId(UUID.randomUUID().toString());
 		composition.setStatus(Composition.CompositionStatus.FINAL);
@@ -34,13 +34,12 @@ final class SummaryDocument {
 		composition.setTitle(SummarySections.heading(view));
 		composition.setLanguage("sv-SE");
 		composition.getText().setStatus(Narrative.NarrativeStatus.GENERATED)
-				.setDivAsString("<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>" + SummarySections.esc(SummarySections.heading(view))
-						+ ". " + SummarySections.status(view.plan()) + "</p></div>");
+				.setDivAsString(templates.compositionNarrative(view));
 		for (SummarySections.Section s : sections) {
 			Composition.SectionComponent section = composition.addSection().setTitle(s.title());
 			section.getCode().addCoding().setSystem("urn:samplan:summary-section").setCode(s.code());
 			section.getText().setStatus(Narrative.NarrativeStatus.GENERATED)
-					.setDivAsString("<div xmlns=\"http://www.w3.org/1999/xhtml\">" + s.xhtml() + "</div>");
+					.setDivAsString(templates.narrative(s));
 			s.entries().forEach(r -> section.addEntry(reference(r)));
 		}
 

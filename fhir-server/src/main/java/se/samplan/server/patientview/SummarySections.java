@@ -24,14 +24,58 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The person's view of a plan in plain Swedish, as sections of XHTML that are both the narrative of the
- * FHIR document and the body of the HTML page and PDF: what matters to me, my goals, the services (what,
- * who, when), overall responsibility, my contacts, follow-up and coming meetings, my consent.
+ * The person's view of a plan in plain Swedish, as sections of plain text and lists: what matters to me, my
+ * goals, the services (what, who, when), overall responsibility, my contacts, follow-up and coming meetings,
+ * my consent. The markup is the templates' ({@link SummaryTemplates}); nothing here is HTML.
  */
 final class SummarySections {
 
-	/** One part of the plan: its heading, its text (an XHTML fragment) and the resources it is made from. */
-	record Section(String code, String title, String xhtml, List<Resource> entries) {}
+	/** One part of the plan: its heading, what it says, and the resources it is made from. */
+	record Section(String code, String title, Content content, List<Resource> entries) {}
+
+	/** What a section says; {@link #fragment()} names the template fragment that shows it. */
+	sealed interface Content {
+		String fragment();
+	}
+
+	/** A list of texts, or a sentence when there are none. */
+	record Texts(List<String> items, String empty) implements Content {
+		public String fragment() {
+			return "texts";
+		}
+	}
+
+	/** The services, one row each. */
+	record Services(List<Service> rows) implements Content {
+		public String fragment() {
+			return "services";
+		}
+	}
+
+	record Service(String what, List<String> who, String when, String state) {}
+
+	/** The organisation holding overall responsibility, or null when not decided. */
+	record Responsibility(String organisation) implements Content {
+		public String fragment() {
+			return "responsibility";
+		}
+	}
+
+	/** The next follow-up day (null when not decided) and the coming meetings. */
+	record FollowUp(String next, List<Meeting> meetings) implements Content {
+		public String fragment() {
+			return "follow-up";
+		}
+	}
+
+	record Meeting(String when, String what, String answer) {}
+
+	/** The consent: none, active (given on a day, for organisations), withdrawn, or not finished. */
+	record ConsentState(String state, String given, List<String> organisations) implements Content {
+		public String fragment() {
+			return "consent";
+		}
+	}
 
 	private static final Locale SWEDISH = Locale.forLanguageTag("sv-SE");
 	private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
@@ -46,10 +90,10 @@ final class SummarySections {
 		List<Goal> mine = view.goals().stream().filter(SummarySections::whatMattersToMe).toList();
 		List<Goal> shared = view.goals().stream().filter(g -> !whatMattersToMe(g)).toList();
 		sections.add(new Section("what-matters-to-me", "Det här är viktigt för mig",
-				list(mine.stream().map(g -> esc(g.getDescription().getText())).toList(),
+				new Texts(mine.stream().map(g -> g.getDescription().getText()).toList(),
 						"Inget är skrivet än. Du kan själv skriva vad som är viktigt för dig."), new ArrayList<>(mine)));
 		sections.add(new Section("goals", "Mina mål",
-				list(shared.stream().map(g -> esc(g.getDescription().getText())).toList(), "Inga mål är skrivna än."),
+				new Texts(shared.stream().map(g -> g.getDescription().getText()).toList(), "Inga mål är skrivna än."),
 				new ArrayList<>(shared)));
 		sections.add(services(view));
 		sections.add(responsibility(view));
@@ -59,11 +103,12 @@ final class SummarySections {
 		return sections;
 	}
 
-	/** The plan's title line: whose plan, and its state in words. */
+	/** The plan's title line: whose plan. */
 	static String heading(PlanForPerson view) {
 		return "Samordnad individuell plan för " + name(view.patient());
 	}
 
+	/** The plan's state in words. */
 	static String status(CarePlan plan) {
 		return switch (plan.getStatus()) {
 			case DRAFT -> "Planen håller på att tas fram.";
@@ -75,24 +120,17 @@ final class SummarySections {
 	}
 
 	private static Section services(PlanForPerson view) {
-		StringBuilder rows = new StringBuilder();
-		for (CarePlan.CarePlanActivityComponent activity : view.plan().getActivity()) {
-			CarePlanActivityDetailComponent d = activity.getDetail();
-			List<String> who = d.getPerformer().stream().map(p -> who(p, view)).toList();
-			rows.append("<tr><td>").append(esc(d.getDescription())).append("</td><td>").append(String.join("<br/>", who))
-					.append("</td><td>").append(esc(when(d))).append("</td><td>").append(esc(activityStatus(d))).append("</td></tr>");
-		}
-		String xhtml = rows.isEmpty() ? "<p>Inga insatser är beslutade än.</p>"
-				: "<table><thead><tr><th>Vad</th><th>Vem</th><th>När</th><th>Läge</th></tr></thead><tbody>" + rows + "</tbody></table>";
-		return new Section("services", "Insatser: vad, vem och när", xhtml, List.of(view.plan()));
+		List<Service> rows = view.plan().getActivity().stream().map(CarePlan.CarePlanActivityComponent::getDetail)
+				.map(d -> new Service(d.getDescription(), d.getPerformer().stream().map(p -> who(p, view)).toList(), when(d),
+						activityStatus(d)))
+				.toList();
+		return new Section("services", "Insatser: vad, vem och när", new Services(rows), List.of(view.plan()));
 	}
 
 	private static Section responsibility(PlanForPerson view) {
 		Organization org = view.responsible();
-		String xhtml = org == null ? "<p>Det är inte bestämt än vem som har huvudansvaret.</p>"
-				: "<p><b>" + esc(org.getName()) + "</b> har huvudansvaret för att planen följs och hålls samman.</p>";
-		return new Section("overall-responsibility", "Vem har huvudansvaret", xhtml,
-				org == null ? List.of() : List.of(org));
+		return new Section("overall-responsibility", "Vem har huvudansvaret",
+				new Responsibility(org == null ? null : org.getName()), org == null ? List.of() : List.of(org));
 	}
 
 	private static Section contacts(PlanForPerson view) {
@@ -106,40 +144,35 @@ final class SummarySections {
 					continue;
 				}
 				String phone = phone(member);
-				items.add(who(p.getMember(), view) + (phone == null ? "" : ", telefon " + esc(phone)));
+				items.add(who(p.getMember(), view) + (phone == null ? "" : ", telefon " + phone));
 			}
 		}
-		return new Section("contacts", "Mina kontakter", list(items, "Inga kontakter är utsedda än."), entries);
+		return new Section("contacts", "Mina kontakter", new Texts(items, "Inga kontakter är utsedda än."), entries);
 	}
 
 	private static Section followUp(PlanForPerson view) {
-		StringBuilder xhtml = new StringBuilder();
 		Extension next = view.plan().getExtensionByUrl(SipUrls.NEXT_FOLLOW_UP);
-		xhtml.append(next != null && next.getValue() instanceof DateTimeType d
-				? "<p>Nästa uppföljning: <b>" + DAY.format(d.getValue().toInstant()) + "</b>.</p>"
-				: "<p>Tid för uppföljning är inte bestämd än.</p>");
-		List<String> meetings = view.comingMeetings().stream().map(m -> "<b>" + esc(DAY_AND_TIME.format(m.getStart().toInstant()))
-				+ "</b>: " + esc(m.getDescription()) + ". " + esc(myAnswer(m, view))).toList();
-		xhtml.append("<p>Kommande möten:</p>").append(list(meetings, "Inga möten är bokade."));
-		return new Section("follow-up", "Uppföljning och möten", xhtml.toString(), new ArrayList<>(view.comingMeetings()));
+		List<Meeting> meetings = view.comingMeetings().stream()
+				.map(m -> new Meeting(DAY_AND_TIME.format(m.getStart().toInstant()), m.getDescription(), myAnswer(m, view))).toList();
+		return new Section("follow-up", "Uppföljning och möten",
+				new FollowUp(next != null && next.getValue() instanceof DateTimeType d ? DAY.format(d.getValue().toInstant()) : null,
+						meetings),
+				new ArrayList<>(view.comingMeetings()));
 	}
 
 	private static Section consent(PlanForPerson view) {
 		var consent = view.consent();
-		String how = "<p>Du kan när som helst ta tillbaka ditt samtycke. Säg till någon av dina kontakter, eller välj "
-				+ "<b>Återkalla samtycke</b> i Mina planer. Då avslutas planen och verksamheterna slutar dela uppgifter med varandra.</p>";
 		if (consent == null) {
-			return new Section("consent", "Mitt samtycke", "<p>Inget samtycke är registrerat än.</p>", List.of());
+			return new Section("consent", "Mitt samtycke", new ConsentState("none", null, List.of()), List.of());
 		}
 		List<String> orgs = consent.getProvision().getActor().stream().map(a -> who(a.getReference(), view)).toList();
 		String given = consent.hasDateTime() ? DAY.format(consent.getDateTime().toInstant()) : "";
 		String state = switch (consent.getStatus()) {
-			case ACTIVE -> "<p>Samtycke gavs " + given + ". Dessa verksamheter får dela uppgifter med varandra för din plan:</p>"
-					+ list(orgs, "") + how;
-			case INACTIVE, REJECTED -> "<p>Samtycket är återkallat. Verksamheterna delar inte längre uppgifter för planen.</p>";
-			default -> "<p>Samtycket är inte klart än.</p>";
+			case ACTIVE -> "active";
+			case INACTIVE, REJECTED -> "withdrawn";
+			default -> "pending";
 		};
-		return new Section("consent", "Mitt samtycke", state, List.of(consent));
+		return new Section("consent", "Mitt samtycke", new ConsentState(state, given, orgs), List.of(consent));
 	}
 
 	private static String myAnswer(Appointment meeting, PlanForPerson view) {
@@ -156,23 +189,23 @@ final class SummarySections {
 	static String who(Reference reference, PlanForPerson view) {
 		Resource r = view.referenced().get(ref(reference));
 		if (r instanceof Organization o) {
-			return esc(o.getName());
+			return o.getName();
 		}
 		if (r instanceof PractitionerRole role) {
 			String title = role.getCodeFirstRep().hasText() ? role.getCodeFirstRep().getText()
 					: role.getCodeFirstRep().getCodingFirstRep().getDisplay();
 			Resource org = view.referenced().get(ref(role.getOrganization()));
 			String person = role.getPractitioner().getDisplay();
-			return esc((person == null ? "" : person + ", ") + (title == null ? "Kontaktperson" : title)
-					+ (org instanceof Organization o ? ", " + o.getName() : ""));
+			return (person == null ? "" : person + ", ") + (title == null ? "Kontaktperson" : title)
+					+ (org instanceof Organization o ? ", " + o.getName() : "");
 		}
 		if (r instanceof Patient p) {
-			return "Du själv (" + esc(name(p)) + ")";
+			return "Du själv (" + name(p) + ")";
 		}
 		if (r instanceof RelatedPerson rp) {
-			return esc(name(rp.getNameFirstRep()));
+			return name(rp.getNameFirstRep());
 		}
-		return esc(reference.hasDisplay() ? reference.getDisplay() : "Okänd");
+		return reference.hasDisplay() ? reference.getDisplay() : "Okänd";
 	}
 
 	private static String phone(Resource r) {
@@ -225,26 +258,11 @@ final class SummarySections {
 		return name.hasText() ? name.getText() : (name.getGivenAsSingleString() + " " + name.getFamily()).trim();
 	}
 
-	private static String list(List<String> items, String empty) {
-		if (items.isEmpty()) {
-			return empty.isEmpty() ? "" : "<p>" + esc(empty) + "</p>";
-		}
-		return "<ul>" + items.stream().map(i -> "<li>" + i + "</li>").reduce("", String::concat) + "</ul>";
-	}
-
 	private static String ref(Reference reference) {
 		if (reference == null || !reference.hasReference()) {
 			return "";
 		}
 		var id = reference.getReferenceElement();
 		return id.getResourceType() + "/" + id.getIdPart();
-	}
-
-	/** Text as XHTML character data. */
-	static String esc(String text) {
-		if (text == null) {
-			return "";
-		}
-		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
 	}
 }

@@ -61,7 +61,7 @@ public final class CountyExport {
 				: LocalDate.of(1940 + random.nextInt(60), 1 + random.nextInt(12), 1 + random.nextInt(28));
 		Patient person = new Patient().setBirthDateElement(new DateType(born.toString()))
 				.setGender(random.nextBoolean() ? Enumerations.AdministrativeGender.FEMALE : Enumerations.AdministrativeGender.MALE);
-		person.addIdentifier().setSystem("http://electronichealth.se/identifier/personnummer").setValue(personnummer(born));
+		person.addIdentifier().setSystem("http://electronichealth.se/identifier/personnummer").setValue(personnummer(born, random.nextInt(1000)));
 		person.addName().setFamily(pick(FAMILY)).addGiven(pick(GIVEN));
 		String patient = add(tx, person);
 
@@ -150,10 +150,9 @@ public final class CountyExport {
 		return values[random.nextInt(values.length)];
 	}
 
-	/** A valid personnummer (12 digits, Luhn check digit) for the birth date, with a random serial number. */
-	private String personnummer(LocalDate born) {
-		String nine = String.format("%02d%02d%02d%03d", born.getYear() % 100, born.getMonthValue(), born.getDayOfMonth(),
-				random.nextInt(1000));
+	/** A valid personnummer (12 digits, Luhn check digit) for the birth date and serial number (0-999). */
+	public static String personnummer(LocalDate born, int serial) {
+		String nine = String.format("%02d%02d%02d%03d", born.getYear() % 100, born.getMonthValue(), born.getDayOfMonth(), serial);
 		int sum = 0;
 		for (int i = 0; i < 9; i++) {
 			int d = (nine.charAt(i) - '0') * (i % 2 == 0 ? 2 : 1);

@@ -122,12 +122,26 @@ class MinaPlanerPortalTest extends ServerTestBase {
 					assertThat(p.getStatus()).isEqualTo(Appointment.ParticipationStatus.ACCEPTED);
 				}));
 
-		// Add what matters, in the person's own words: it joins the plan.
-		String words = "Att få gå till frisören på torsdagar.";
+		// Add what matters, in the person's own words: it joins the plan, and markup in it is shown as text.
+		String words = "Att få gå till frisören på torsdagar <img src=x onerror=\"window.injected=1\"> & fika.";
 		browser.findElement(By.id("matters-text")).sendKeys(words);
 		browser.findElement(By.cssSelector("#matters-form button")).click();
 		waitForText(By.id("plan-list"), words);
 		assertThat(client.read().resource(CarePlan.class).withId(plan).execute().getGoal()).hasSize(goals.size() + 1);
+		assertThat(browser.findElements(By.cssSelector("#plan-list img"))).isEmpty();
+		JavascriptExecutor js = (JavascriptExecutor) browser;
+		assertThat(js.executeScript("return window.injected")).isNull();
+		// And a narrative holding anything the server's templates do not write is not shown at all.
+		assertThat(js.executeScript("return narrative(arguments[0]).textContent",
+				"<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>Hej</p><img src=\"x\" onerror=\"window.injected=1\"/></div>"))
+				.isEqualTo("Den här delen kunde inte visas.");
+		assertThat(js.executeScript("return narrative(arguments[0]).textContent", "<div><p>Utan namnrymd</p></div>"))
+				.isEqualTo("Den här delen kunde inte visas.");
+		assertThat(js.executeScript("return narrative(arguments[0]).textContent", "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>Hej</div>"))
+				.isEqualTo("Den här delen kunde inte visas.");
+		assertThat(js.executeScript("return narrative(arguments[0]).outerHTML", "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>Hej <b>du</b></p></div>"))
+				.isEqualTo("<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>Hej <b>du</b></p></div>");
+		assertThat(js.executeScript("return window.injected")).isNull();
 
 		// Who read my plan: the person's own visits are there.
 		browser.navigate().refresh();

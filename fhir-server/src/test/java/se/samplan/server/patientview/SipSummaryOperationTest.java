@@ -9,14 +9,19 @@ import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.Composition;
 import org.hl7.fhir.r4.model.Goal;
 import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import se.samplan.server.ServerTestBase;
+import se.samplan.server.ehr.CountyExport;
+import se.samplan.server.identifier.IdentifierSystem;
 
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,6 +85,50 @@ class SipSummaryOperationTest extends ServerTestBase {
 		try (PDDocument pages = Loader.loadPDF(pdf.body())) {
 			String text = new PDFTextStripper().getText(pages).replaceAll("\\s+", " ");
 			assertThat(text).contains(mustSay.stream().map(s -> s.replaceAll("\\s+", " ")).toList());
+		}
+	}
+
+	/** Text from the store is text in every form: markup a person writes is escaped by the templates, never run. */
+	@Test
+	void storedMarkupIsShownAsTextInEveryForm() throws Exception {
+		java.util.Random random = new java.util.Random();
+		LocalDate born = LocalDate.of(1930, 1, 1).plusDays(random.nextInt(25_000));
+		Patient person = new Patient().setBirthDate(java.sql.Date.valueOf(born));
+		person.addName().setFamily("Märksson").addGiven("Tove");
+		person.addIdentifier().setSystem(IdentifierSystem.PERSONNUMMER.canonical()).setValue(CountyExport.personnummer(born, random.nextInt(1000)));
+		String patient = "Patient/" + client.create().resource(person).execute().getId().getIdPart();
+		Parameters in = new Parameters();
+		in.addParameter().setName("patient").setValue(new Reference(patient));
+		in.addParameter().setName("initiator").setValue(new Reference(DEFAULT_USER));
+		HttpResponse<String> initiated = postJson("/CarePlan/$sip-initiate", in);
+		assertThat(initiated.statusCode()).as(initiated.body()).isEqualTo(201);
+		String plan = CTX.newJsonParser().parseResource(CarePlan.class, initiated.body()).getIdPart();
+		String words = "Fika <script>alert('x')</script> & <b onclick=\"x()\">fet</b> \"på\" Åre";
+		actAs(patient);
+		Goal goal = new Goal().setLifecycleStatus(Goal.GoalLifecycleStatus.ACTIVE).setSubject(new Reference(patient))
+				.setExpressedBy(new Reference(patient));
+		goal.addCategory().addCoding().setSystem(SipUrls.GOAL_CATEGORY_SYSTEM).setCode("what-matters-to-me");
+		goal.getDescription().setText(words);
+		HttpResponse<String> written = postJson("/Goal", goal);
+		assertThat(written.statusCode()).as(written.body()).isEqualTo(201);
+
+		HttpResponse<String> doc = get("/fhir/CarePlan/" + plan + "/$sip-summary", "application/fhir+json");
+		assertThat(doc.statusCode()).as(doc.body()).isEqualTo(200);
+		Composition composition = (Composition) CTX.newJsonParser().parseResource(Bundle.class, doc.body()).getEntryFirstRep().getResource();
+		String mine = composition.getSectionFirstRep().getText().getDivAsString();
+		assertThat(mine).contains("Fika &lt;script&gt;alert(").contains("&amp; &lt;b onclick=").doesNotContain("<script", "<b onclick");
+		assertThat(validationErrors(doc.body())).isEmpty();
+
+		String html = get("/fhir/CarePlan/" + plan + "/$sip-summary", "text/html").body();
+		org.w3c.dom.Document page = javax.xml.parsers.DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder()
+				.parse(new java.io.ByteArrayInputStream(html.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		assertThat(page.getElementsByTagName("script").getLength()).as("a well-formed page without scripts").isZero();
+		assertThat(page.getDocumentElement().getTextContent()).contains(words);
+
+		HttpResponse<byte[]> pdf = send(request("/fhir/CarePlan/" + plan + "/$sip-summary?_format=pdf").GET().build(),
+				HttpResponse.BodyHandlers.ofByteArray());
+		try (PDDocument pages = Loader.loadPDF(pdf.body())) {
+			assertThat(new PDFTextStripper().getText(pages)).contains(words);
 		}
 	}
 
