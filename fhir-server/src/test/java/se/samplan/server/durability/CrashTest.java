@@ -1,0 +1,192 @@
+package se.samplan.server.durability;
+
+import ca.uhn.fhir.context.FhirContext;
+import org.hl7.fhir.r4.model.AuditEvent;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.Patient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.samplan.server.DemoTokens;
+import se.samplan.server.SamplanApplication;
+import se.samplan.server.ehr.CountyExport;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Durability of the embedded default (H2 file and Lucene): the server runs as its own process on a data
+ * folder; four clients create persons and read them back (both audited) while the process is killed with
+ * {@code kill -9} at a random moment, five times. After each restart every create that was answered 201 is
+ * there, with its AuditEvent, and is found by identifier search and by {@code _content}; the database opens
+ * cleanly each time. Prints the counts.
+ */
+class CrashTest {
+
+	private static final FhirContext CTX = FhirContext.forR4Cached();
+	private static final String STAFF = "PractitionerRole/sip1-role-distriktsskoterska";
+	private static final String PNR = "http://electronichealth.se/identifier/personnummer";
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	@TempDir
+	Path data;
+
+	private final Random random = new Random();
+	private Process server;
+	private int port;
+
+	@Test
+	void everyAnsweredWriteSurvivesKillMinus9() throws Exception {
+		Map<String, String> acknowledged = new ConcurrentHashMap<>(); // Patient/id -> personnummer
+		List<String> rounds = new ArrayList<>();
+		start();
+		for (int round = 1; round <= 5; round++) {
+			int before = acknowledged.size();
+			load(acknowledged, Duration.ofMillis(3_000 + random.nextInt(5_000)));
+			server.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no flush
+			int written = acknowledged.size() - before;
+			start();
+			int found = check(acknowledged);
+			rounds.add("round " + round + ": " + written + " answered 201 before the kill, " + found + "/" + acknowledged.size()
+					+ " found after restart with their AuditEvent, by identifier and by _content");
+			assertThat(found).as(rounds.get(rounds.size() - 1)).isEqualTo(acknowledged.size());
+		}
+		server.destroy();
+		server.waitFor();
+		rounds.forEach(System.out::println);
+		assertThat(acknowledged).as("the load wrote something").hasSizeGreaterThan(20);
+	}
+
+	/** Creates and reads persons from four clients until the time is up, remembering each create answered 201. */
+	private void load(Map<String, String> acknowledged, Duration duration) throws InterruptedException {
+		String token = DemoTokens.request(String.valueOf(port), STAFF, null);
+		AtomicBoolean stop = new AtomicBoolean();
+		ExecutorService clients = Executors.newFixedThreadPool(4);
+		for (int c = 0; c < 4; c++) {
+			clients.submit(() -> {
+				Random mine = new Random();
+				while (!stop.get()) {
+					LocalDate born = LocalDate.of(1930, 1, 1).plusDays(mine.nextInt(30_000));
+					String pnr = CountyExport.personnummer(born, mine.nextInt(1000));
+					Patient p = new Patient().setBirthDateElement(new DateType(born.toString()));
+					p.addIdentifier().setSystem(PNR).setValue(pnr);
+					p.addName().setFamily("Kraschåsdóttir").addGiven("Åsa").addGiven("k" + pnr);
+					try {
+						HttpResponse<String> created = send(HttpRequest.newBuilder(uri("/fhir/Patient"))
+								.header("Content-Type", "application/fhir+json").header("Authorization", "Bearer " + token)
+								.POST(HttpRequest.BodyPublishers.ofString(CTX.newJsonParser().encodeResourceToString(p))));
+						if (created.statusCode() == 201) {
+							String id = "Patient/" + CTX.newJsonParser().parseResource(Patient.class, created.body()).getIdPart();
+							acknowledged.put(id, pnr);
+							send(HttpRequest.newBuilder(uri("/fhir/" + id)).header("Authorization", "Bearer " + token).GET());
+						}
+					} catch (IOException e) {
+						return; // the server is gone
+					}
+				}
+			});
+		}
+		Thread.sleep(duration.toMillis());
+		stop.set(true);
+		clients.shutdown();
+		clients.awaitTermination(30, TimeUnit.SECONDS);
+	}
+
+	/** How many acknowledged creates are stored, audited and found by both searches. */
+	private int check(Map<String, String> acknowledged) throws IOException {
+		String operator = DemoTokens.request(String.valueOf(port), "operator", null);
+		int found = 0;
+		for (Map.Entry<String, String> e : acknowledged.entrySet()) {
+			boolean stored = get("/fhir/" + e.getKey(), operator).statusCode() == 200;
+			boolean audited = search("/fhir/AuditEvent?patient=" + e.getKey(), operator).getEntry().stream()
+					.anyMatch(a -> ((AuditEvent) a.getResource()).getAction() == AuditEvent.AuditEventAction.C);
+			boolean byIdentifier = total("/fhir/Patient?identifier=" + PNR + "|" + e.getValue(), operator) == 1;
+			boolean byContent = total("/fhir/Patient?_content=k" + e.getValue(), operator) == 1;
+			if (stored && audited && byIdentifier && byContent) {
+				found++;
+			} else {
+				System.out.println(e.getKey() + ": stored " + stored + ", audited " + audited + ", by identifier " + byIdentifier
+						+ ", by _content " + byContent);
+			}
+		}
+		return found;
+	}
+
+	private void start() throws Exception {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		Path log = data.resolve("server-" + port + ".log");
+		server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+				"-cp", System.getProperty("java.class.path"), SamplanApplication.class.getName(),
+				"--spring.profiles.active=demo", "--server.port=" + port, "--samplan.data-dir=" + data.resolve("data"))
+				.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+		while (System.nanoTime() < deadline) {
+			assertThat(server.isAlive()).as("server running; see " + log + ":\n" + tail(log)).isTrue();
+			try {
+				if (send(HttpRequest.newBuilder(uri("/actuator/health/readiness")).GET()).statusCode() == 200) {
+					return;
+				}
+			} catch (IOException notYet) {
+				// not listening yet
+			}
+			Thread.sleep(500);
+		}
+		throw new AssertionError("server not ready within 3 minutes:\n" + tail(log));
+	}
+
+	private static String tail(Path log) throws IOException {
+		List<String> lines = Files.readAllLines(log);
+		return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+	}
+
+	private int total(String path, String token) throws IOException {
+		return search(path, token).getEntry().size();
+	}
+
+	private Bundle search(String path, String token) throws IOException {
+		HttpResponse<String> r = get(path.replace("|", URLEncoder.encode("|", StandardCharsets.UTF_8)), token);
+		assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
+		return CTX.newJsonParser().parseResource(Bundle.class, r.body());
+	}
+
+	private HttpResponse<String> get(String path, String token) throws IOException {
+		return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
+				.header("Accept", "application/fhir+json").GET());
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://localhost:" + port + path);
+	}
+
+	private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException {
+		try {
+			return HTTP.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IOException(e);
+		}
+	}
+}
