@@ -4,6 +4,7 @@ import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.dao.tx.IHapiTransactionService;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.ResponseDetails;
@@ -27,7 +28,7 @@ import java.util.List;
 
 /**
  * R15 (loggning): every request that reads or writes personal data leaves an AuditEvent per person it
- * concerns (who, what, when, outcome, purpose), stored in its own committed transaction before the answer is sent, so there is
+ * concerns (who, what, when, outcome, purpose), all stored in one committed transaction before the answer is sent, so there is
  * no 2xx without its AuditEvent, also if the server dies right after. If storing it fails, the client
  * gets a 500 instead of the data. Refused and failed requests are logged too, as far as the storage
  * allows. The log is written after the read filter, so it records what the caller was shown.
@@ -41,11 +42,13 @@ public class AuditTrail implements RestInterceptor {
 	private final Callers callers;
 	private final AuditEvents events;
 	private final DaoRegistry daoRegistry;
+	private final IHapiTransactionService transactions;
 
-	AuditTrail(Callers callers, AuditEvents events, DaoRegistry daoRegistry) {
+	AuditTrail(Callers callers, AuditEvents events, DaoRegistry daoRegistry, IHapiTransactionService transactions) {
 		this.callers = callers;
 		this.events = events;
 		this.daoRegistry = daoRegistry;
+		this.transactions = transactions;
 	}
 
 	@Hook(value = Pointcut.SERVER_OUTGOING_RESPONSE, order = 1000)
@@ -71,9 +74,12 @@ public class AuditTrail implements RestInterceptor {
 		return true;
 	}
 
+	/** All AuditEvents of the request in one transaction: one commit, durable before the answer leaves. */
 	private void store(List<AuditEvent> events) {
 		try {
-			events.forEach(event -> daoRegistry.getResourceDao(AuditEvent.class).create(event, new SystemRequestDetails()));
+			SystemRequestDetails system = new SystemRequestDetails();
+			transactions.withRequest(system).execute(() ->
+					events.forEach(event -> daoRegistry.getResourceDao(AuditEvent.class).create(event, system)));
 		} catch (RuntimeException e) {
 			throw new InternalErrorException("The access could not be logged, so its answer is withheld (R15).", e);
 		}
