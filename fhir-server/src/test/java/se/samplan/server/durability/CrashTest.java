@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.samplan.server.DemoTokens;
 import se.samplan.server.SamplanApplication;
-import se.samplan.server.ehr.CountyExport;
+import se.samplan.testkit.county.County;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -88,7 +88,7 @@ class CrashTest {
 				Random mine = new Random();
 				while (!stop.get()) {
 					LocalDate born = LocalDate.of(1930, 1, 1).plusDays(mine.nextInt(30_000));
-					String pnr = CountyExport.personnummer(born, mine.nextInt(1000));
+					String pnr = County.personnummer(born, mine.nextInt(1000));
 					Patient p = new Patient().setBirthDateElement(new DateType(born.toString()));
 					p.addIdentifier().setSystem(PNR).setValue(pnr);
 					p.addName().setFamily("Kraschåsdóttir").addGiven("Åsa").addGiven("k" + pnr);

@@ -10,6 +10,7 @@ import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import se.samplan.server.ServerTestBase;
+import se.samplan.testkit.county.County;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -27,6 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EhrTransactionsTest extends ServerTestBase {
 
 	private static final String STAFF = "PractitionerRole/sip1-role-distriktsskoterska";
+	/** The demo county's registering unit. */
+	private static final String REGISTERING = "Organization/sip1-org-vardcentral";
 
 	@Test
 	void aPersonWithTwoGuardiansInOneTransaction() {
@@ -43,8 +46,8 @@ class EhrTransactionsTest extends ServerTestBase {
 
 	@Test
 	void aPlansBaseDataReferringToEachOtherByUrnUuid() {
-		actAs(CountyExport.REGISTERING);
-		Bundle tx = childBundle(new CountyExport(3));
+		actAs(REGISTERING);
+		Bundle tx = childBundle(County.demo(3));
 		Bundle answer = load(tx);
 		String patient = location(answer, "Patient");
 		String plan = location(answer, "CarePlan");
@@ -66,8 +69,8 @@ class EhrTransactionsTest extends ServerTestBase {
 
 	@Test
 	void conditionalReferencesAndAConditionalCreate() {
-		actAs(CountyExport.REGISTERING);
-		Bundle first = load(new CountyExport(4).nextPerson());
+		actAs(REGISTERING);
+		Bundle first = load(County.demo(4).next().bundle());
 		Patient person = client.read().resource(Patient.class).withId(location(first, "Patient")).execute();
 		String pnr = person.getIdentifierFirstRep().getValue();
 		String byIdentifier = "Patient?identifier=" + person.getIdentifierFirstRep().getSystem() + "|" + pnr;
@@ -90,12 +93,12 @@ class EhrTransactionsTest extends ServerTestBase {
 
 	@Test
 	void aHundredPersonBundlesOfACountyExportLoad() {
-		actAs(CountyExport.REGISTERING);
-		CountyExport export = new CountyExport(2026);
+		actAs(REGISTERING);
+		County export = County.demo(2026);
 		List<String> failures = new ArrayList<>();
 		int children = 0;
 		for (int i = 0; i < 100; i++) {
-			Bundle tx = export.nextPerson();
+			Bundle tx = export.next().bundle();
 			children += tx.getEntry().stream().anyMatch(e -> e.getResource() instanceof RelatedPerson) ? 1 : 0;
 			HttpResponse<String> r = postJson("", tx);
 			if (r.statusCode() != 200) {
@@ -108,8 +111,8 @@ class EhrTransactionsTest extends ServerTestBase {
 
 	@Test
 	void anInvitationOutsideTheConsentFailsTheWholeTransaction() {
-		actAs(CountyExport.REGISTERING);
-		Bundle tx = new CountyExport(5).nextPerson();
+		actAs(REGISTERING);
+		Bundle tx = County.demo(5).next().bundle();
 		Task outside = tx.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).filter(Task.class::isInstance)
 				.map(Task.class::cast).findFirst().orElseThrow();
 		outside.setOwner(new Reference("Organization/sip3-org-psykiatri"));
@@ -122,8 +125,8 @@ class EhrTransactionsTest extends ServerTestBase {
 
 	@Test
 	void theSummaryOfAPlanBuiltByPlainWritesValidates() {
-		actAs(CountyExport.REGISTERING);
-		Bundle answer = load(new CountyExport(6).nextPerson());
+		actAs(REGISTERING);
+		Bundle answer = load(County.demo(6).next().bundle());
 		String plan = location(answer, "CarePlan");
 		actAs(STAFF);
 		HttpResponse<String> doc = get("/fhir/" + plan + "/$sip-summary", "application/fhir+json");
@@ -135,15 +138,15 @@ class EhrTransactionsTest extends ServerTestBase {
 	}
 
 	/** A county bundle of a child (every third person), from this export. */
-	private static Bundle childBundle(CountyExport export) {
-		export.nextPerson();
-		export.nextPerson();
-		return export.nextPerson();
+	private static Bundle childBundle(County export) {
+		export.next();
+		export.next();
+		return export.next().bundle();
 	}
 
 	/** A child and its two guardians only, as an EHR registers a family. */
 	private static Bundle childFamily() {
-		Bundle all = childBundle(new CountyExport(7));
+		Bundle all = childBundle(County.demo(7));
 		Bundle family = new Bundle().setType(Bundle.BundleType.TRANSACTION);
 		all.getEntry().stream().filter(e -> e.getResource() instanceof Patient || e.getResource() instanceof RelatedPerson)
 				.forEach(family::addEntry);

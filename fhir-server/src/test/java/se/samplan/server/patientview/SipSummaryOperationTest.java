@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import se.samplan.server.ServerTestBase;
-import se.samplan.server.ehr.CountyExport;
+import se.samplan.testkit.county.County;
 import se.samplan.server.identifier.IdentifierSystem;
 
 import java.net.http.HttpResponse;
@@ -95,7 +95,7 @@ class SipSummaryOperationTest extends ServerTestBase {
 		LocalDate born = LocalDate.of(1930, 1, 1).plusDays(random.nextInt(25_000));
 		Patient person = new Patient().setBirthDate(java.sql.Date.valueOf(born));
 		person.addName().setFamily("Märksson").addGiven("Tove");
-		person.addIdentifier().setSystem(IdentifierSystem.PERSONNUMMER.canonical()).setValue(CountyExport.personnummer(born, random.nextInt(1000)));
+		person.addIdentifier().setSystem(IdentifierSystem.PERSONNUMMER.canonical()).setValue(County.personnummer(born, random.nextInt(1000)));
 		String patient = "Patient/" + client.create().resource(person).execute().getId().getIdPart();
 		Parameters in = new Parameters();
 		in.addParameter().setName("patient").setValue(new Reference(patient));

@@ -1,0 +1,100 @@
+package se.samplan.benchmark;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * Samplan against the peer: rounds of A (the peer) then B (Samplan), each server in its own JVM on a fresh
+ * data folder with the same county and the same seeded requests, then Samplan on H2's write delay for the
+ * cost of durability. A round during which other processes used the machine is done again, and is never
+ * reported. Prints the table of {@link Report} and writes it with the raw figures to the results folder.
+ */
+@Command(name = "benchmark", mixinStandardHelpOptions = true, description = "Samplan against a plain HAPI FHIR JPA server.")
+public final class Benchmark implements Callable<Integer> {
+
+	@Option(names = "--samplan-jar", required = true, description = "Samplan's runnable jar (fhir-server/target/fhir-server-*.jar)")
+	Path samplanJar;
+	@Option(names = "--persons", defaultValue = "1000", description = "persons in the county (1000, 10000, 100000)")
+	int persons;
+	@Option(names = "--rounds", defaultValue = "2", description = "rounds of A B")
+	int rounds;
+	@Option(names = "--requests", defaultValue = "400", description = "measured requests per figure and round")
+	int requests;
+	@Option(names = "--workflows", defaultValue = "20", description = "plans taken through the workflow per round")
+	int workflows;
+	@Option(names = "--seed", defaultValue = "2026")
+	long seed;
+	@Option(names = "--max-other-cores", defaultValue = "0.15", description = "other processes' share of a core that makes a round void")
+	double maxOtherCores;
+	@Option(names = "--attempts", defaultValue = "3", description = "tries per round before giving up on it")
+	int attempts;
+	@Option(names = "--results", defaultValue = "benchmarks/results", description = "folder for county-<persons>.md and .json")
+	Path results;
+
+	public static void main(String[] args) {
+		System.exit(new CommandLine(new Benchmark()).execute(args));
+	}
+
+	@Override
+	public Integer call() throws Exception {
+		if (!Files.isRegularFile(samplanJar)) {
+			System.err.println("No Samplan jar at " + samplanJar + "; build it first (./mvnw -B -DskipTests package).");
+			return 2;
+		}
+		Map<Server.Kind, Figures> all = new EnumMap<>(Server.Kind.class);
+		List<String> log = new ArrayList<>();
+		for (int r = 1; r <= rounds; r++) {
+			for (Server.Kind kind : Server.Kind.values()) {
+				Figures round = quietRound(kind, r, log);
+				if (round != null) {
+					all.computeIfAbsent(kind, k -> new Figures()).addAll(round);
+				}
+			}
+		}
+		Report report = new Report(persons, rounds, all, log);
+		System.out.println(report.markdown(results));
+		report.write(results);
+		return all.size() == Server.Kind.values().length ? 0 : 1;
+	}
+
+	/** The round's figures, or null when every attempt found the machine busy. */
+	private Figures quietRound(Server.Kind kind, int round, List<String> log) throws Exception {
+		for (int attempt = 1; attempt <= attempts; attempt++) {
+			Path data = Files.createTempDirectory("samplan-benchmark-");
+			Figures figures;
+			double other;
+			try (Server server = Server.start(kind, samplanJar, data)) {
+				Machine.Sample from = Machine.sample(server.handle());
+				Round work = new Round(server, seed);
+				figures = kind == Server.Kind.SAMPLAN_WRITE_DELAY ? work.createsOnly() : work.county(persons, requests, workflows);
+				other = Machine.otherCores(from, Machine.sample(server.handle()));
+			}
+			String line = "round %d, %s, attempt %d: other processes used %.2f of a core".formatted(round, kind.label, attempt, other);
+			if (other <= maxOtherCores) {
+				System.out.println(line + "; kept");
+				log.add(line + "; kept");
+				deleteTree(data);
+				return figures;
+			}
+			System.out.println(line + "; void, the machine was busy");
+			log.add(line + "; void, the machine was busy");
+			deleteTree(data);
+		}
+		return null;
+	}
+
+	private static void deleteTree(Path dir) throws java.io.IOException {
+		try (var paths = Files.walk(dir)) {
+			paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+		}
+	}
+}

@@ -1,0 +1,121 @@
+package se.samplan.benchmark;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A server under test in its own JVM on a fresh data folder: started with the same JVM options whichever it
+ * is, ready when its CapabilityStatement answers, measured from outside (resident memory, heap after a full GC)
+ * and stopped at the end of its round.
+ */
+final class Server implements AutoCloseable {
+
+	enum Kind {
+		/** The plain HAPI JPA server of this module. */
+		PEER("plain HAPI"),
+		/** Samplan as shipped, demo issuer for the tokens: auth, access rules, audit log, rules and validation on. */
+		SAMPLAN("Samplan"),
+		/** Samplan on H2's default write delay (before the durability fix): only for what durability costs. */
+		SAMPLAN_WRITE_DELAY("Samplan, H2 write delay");
+
+		final String label;
+
+		Kind(String label) {
+			this.label = label;
+		}
+	}
+
+	private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K");
+
+	final Kind kind;
+	final Http http;
+	final long startupMillis;
+	private final Process process;
+
+	private Server(Kind kind, Http http, Process process, long startupMillis) {
+		this.kind = kind;
+		this.http = http;
+		this.process = process;
+		this.startupMillis = startupMillis;
+	}
+
+	static Server start(Kind kind, Path samplanJar, Path data) throws IOException, InterruptedException {
+		int port;
+		try (ServerSocket free = new ServerSocket(0)) {
+			port = free.getLocalPort();
+		}
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Dfile.encoding=UTF-8"));
+		if (kind == Kind.PEER) {
+			command.addAll(List.of("-cp", System.getProperty("java.class.path"), "se.samplan.benchmark.peer.PeerApplication",
+					"--peer.data-dir=" + data));
+		} else {
+			command.addAll(List.of("-jar", samplanJar.toString(), "--spring.profiles.active=demo", "--samplan.data-dir=" + data));
+			if (kind == Kind.SAMPLAN_WRITE_DELAY) {
+				command.add("--spring.datasource.url=jdbc:h2:file:" + data + "/h2/samplan;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=30000");
+			}
+		}
+		command.add("--server.port=" + port);
+		Files.createDirectories(data);
+		long start = System.nanoTime();
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(data.resolve("server.log").toFile()).start();
+		Http http = new Http(port);
+		while (http.probe("/metadata") != 200) {
+			if (!process.isAlive() || System.nanoTime() - start > TimeUnit.MINUTES.toNanos(5)) {
+				process.destroyForcibly();
+				throw new IllegalStateException(kind.label + " did not start; see " + data.resolve("server.log"));
+			}
+			Thread.sleep(100);
+		}
+		return new Server(kind, http, process, (System.nanoTime() - start) / 1_000_000);
+	}
+
+	ProcessHandle handle() {
+		return process.toHandle();
+	}
+
+	/** Resident memory in MiB ({@code VmRSS} of /proc/PID/status). */
+	double residentMiB() throws IOException {
+		String status = Files.readString(Path.of("/proc", Long.toString(process.pid()), "status"));
+		Matcher m = Pattern.compile("VmRSS:\\s+(\\d+) kB").matcher(status);
+		if (!m.find()) {
+			throw new IllegalStateException("no VmRSS for " + process.pid());
+		}
+		return Long.parseLong(m.group(1)) / 1024.0;
+	}
+
+	/** Heap in use after a full collection, in MiB, as the JDK's jcmd reports it. */
+	double heapAfterGcMiB() throws IOException, InterruptedException {
+		jcmd("GC.run");
+		Matcher m = HEAP_USED.matcher(jcmd("GC.heap_info"));
+		if (!m.find()) {
+			throw new IllegalStateException("jcmd GC.heap_info gave no heap figure");
+		}
+		return Long.parseLong(m.group(1)) / 1024.0;
+	}
+
+	private String jcmd(String what) throws IOException, InterruptedException {
+		Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(process.pid()), what)
+				.redirectErrorStream(true).start();
+		String out = new String(p.getInputStream().readAllBytes());
+		if (p.waitFor() != 0) {
+			throw new IllegalStateException("jcmd " + what + ": " + out);
+		}
+		return out;
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		process.destroy();
+		if (!process.waitFor(60, TimeUnit.SECONDS)) {
+			process.destroyForcibly().waitFor();
+		}
+	}
+}
