@@ -118,7 +118,7 @@ public class AccessPolicy {
 		if (key == null || !PendingWrites.of(request).isEmpty()) {
 			return parties.facts(plan, request);
 		}
-		return facts.of(key, k -> plans.read(k, request).map(CarePlan.class::cast)
+		return facts.of(key, request, k -> plans.read(k, request).map(CarePlan.class::cast)
 				.map(current -> parties.facts(current, request)).orElse(parties.facts(plan, request)));
 	}
 
@@ -217,7 +217,7 @@ public class AccessPolicy {
 	private List<String> plansOf(IBaseResource resource, RequestDetails request) {
 		String key = plans.keyOf((Resource) resource, request);
 		return key != null && PlanFactsCache.POINTED_AT.contains(resource.fhirType()) && PendingWrites.of(request).isEmpty()
-				? facts.plansOf(key, k -> plans.plansOf(resource, request)) : plans.plansOf(resource, request);
+				? facts.plansOf(key, request, k -> plans.plansOf(resource, request)) : plans.plansOf(resource, request);
 	}
 
 	/** Not held back from the person: not marked unapproved, and older than the configured delay. */

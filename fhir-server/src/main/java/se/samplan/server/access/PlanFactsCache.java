@@ -3,12 +3,12 @@ package se.samplan.server.access;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import se.samplan.server.hapi.RequestCache;
 import se.samplan.server.hapi.StorageInterceptor;
 import se.samplan.server.sip.PartyFacts;
 
@@ -19,9 +19,10 @@ import java.util.function.Function;
 
 /**
  * The {@link PartyFacts} of stored plans and which plans a resource belongs to, kept between reads: computing them
- * takes several lookups, and reads are far more frequent than the writes that change them. Any write of a resource
- * they depend on empties both caches, before and again after its commit, so a decision never rests on data older
- * than the last committed write on this server. A request that writes decides on fresh facts, never these.
+ * takes several lookups, and reads are far more frequent than the writes that change them. Each entry carries the
+ * {@link FactsVersion} its request saw and serves only requests that see the same version, which any committed
+ * write of a resource the facts are made from moves on, on whichever node it was made. So a decision never rests
+ * on facts older than the last committed write in the database. A request that writes decides on fresh facts.
  */
 @Component
 @Interceptor
@@ -34,19 +35,38 @@ class PlanFactsCache implements StorageInterceptor {
 	/** The resource types whose plans are found by a search for the plans pointing at them. */
 	static final Set<String> POINTED_AT = Set.of("Goal", "CareTeam", "Patient");
 
-	private final Cache<String, PartyFacts> plans = cache();
-	private final Cache<String, List<String>> links = cache();
+	private record Stamped<V>(long version, V value) {}
+
+	private final FactsVersion version;
+	private final Cache<String, Stamped<PartyFacts>> plans = cache();
+	private final Cache<String, Stamped<List<String>>> links = cache();
+
+	PlanFactsCache(FactsVersion version) {
+		this.version = version;
+	}
 
 	private static <V> Cache<String, V> cache() {
 		return Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(10)).build();
 	}
 
-	PartyFacts of(String plan, Function<String, PartyFacts> compute) {
-		return plans.get(plan, compute);
+	PartyFacts of(String plan, RequestDetails request, Function<String, PartyFacts> compute) {
+		return get(plans, plan, request, compute);
 	}
 
-	List<String> plansOf(String resource, Function<String, List<String>> compute) {
-		return links.get(resource, compute);
+	List<String> plansOf(String resource, RequestDetails request, Function<String, List<String>> compute) {
+		return get(links, resource, request, compute);
+	}
+
+	private <V> V get(Cache<String, Stamped<V>> cache, String key, RequestDetails request, Function<String, V> compute) {
+		// Read once per request, before the facts: an entry is never stamped newer than the data it was made from.
+		long seen = RequestCache.of(request).get("access facts version", k -> version.current());
+		Stamped<V> entry = cache.getIfPresent(key);
+		if (entry != null && entry.version() == seen) {
+			return entry.value();
+		}
+		V value = compute.apply(key);
+		cache.put(key, new Stamped<>(seen, value));
+		return value;
 	}
 
 	@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
@@ -65,23 +85,8 @@ class PlanFactsCache implements StorageInterceptor {
 	}
 
 	private void changed(IBaseResource resource) {
-		if (!SOURCES.contains(resource.fhirType())) {
-			return;
+		if (SOURCES.contains(resource.fhirType())) {
+			version.changed();
 		}
-		clear();
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			// A request running meanwhile may have cached what the committing transaction is replacing.
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCompletion(int status) {
-					clear();
-				}
-			});
-		}
-	}
-
-	private void clear() {
-		plans.invalidateAll();
-		links.invalidateAll();
 	}
 }
