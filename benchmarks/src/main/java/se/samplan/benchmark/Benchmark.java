@@ -60,7 +60,7 @@ public final class Benchmark implements Callable<Integer> {
 				}
 			}
 		}
-		Report report = new Report(persons, rounds, all, log);
+		Report report = new Report(persons, rounds, requests, all, log);
 		System.out.println(report.markdown(results));
 		report.write(results);
 		return all.size() == Server.Kind.values().length ? 0 : 1;
