@@ -4,9 +4,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -92,9 +94,9 @@ public final class Benchmark implements Callable<Integer> {
 		return null;
 	}
 
-	private static void deleteTree(Path dir) throws java.io.IOException {
+	private static void deleteTree(Path dir) throws IOException {
 		try (var paths = Files.walk(dir)) {
-			paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+			paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
 		}
 	}
 }

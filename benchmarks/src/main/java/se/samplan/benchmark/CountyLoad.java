@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -60,7 +61,7 @@ final class CountyLoad {
 
 	/** Loads {@code persons} persons; adds the load rate (resources/s) to {@code figures}. */
 	static List<Person> persons(Server server, Parties parties, County county, int persons, Figures figures) throws Exception {
-		List<Person> loaded = new ArrayList<>(java.util.Collections.nCopies(persons, null));
+		List<Person> loaded = new ArrayList<>(Collections.nCopies(persons, null));
 		AtomicInteger next = new AtomicInteger();
 		AtomicInteger resources = new AtomicInteger();
 		ExecutorService pool = Executors.newFixedThreadPool(LOADERS);

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * One server's round: the county loaded, then the same seeded requests whichever server it is. Sequential
@@ -105,7 +106,7 @@ final class Round {
 	}
 
 	private void at16(String figure, int requests, long[] seeds, List<CountyLoad.Person> loaded,
-			java.util.function.Function<CountyLoad.Person, String> path) throws Exception {
+			Function<CountyLoad.Person, String> path) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
 		List<Future<?>> clients = new ArrayList<>();
 		for (long s : seeds) {

@@ -40,7 +40,8 @@ import javax.sql.DataSource;
 /**
  * HAPI's JPA server as its guide sets it up (shared/research/hapi-guide.md, appendix B) and nothing more: every
  * storage setting at HAPI's default except full-text indexing, which HAPI 8 leaves off and a user turns on to get
- * {@code _content}. No authorisation, no audit, no validation, no rules.
+ * {@code _content}. No authorisation, no audit, no validation, no rules. Its JPA wiring is the same boilerplate as
+ * Samplan's {@code JpaServerConfig} on purpose: the peer must not depend on Samplan's code.
  */
 @SpringBootApplication(exclude = {ElasticsearchRestClientAutoConfiguration.class, QuartzAutoConfiguration.class,
 		ThymeleafAutoConfiguration.class})

@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class FactsVersion {
 
 	private static final String TABLE = "SAMPLAN_ACCESS_FACTS";
-	private static final Object BOUND = new Object();
+	private static final String BUMP = "UPDATE " + TABLE + " SET VERSION = VERSION + 1 WHERE ID = 1";
 
 	private final JdbcTemplate jdbc;
 	@PersistenceContext
@@ -43,23 +43,19 @@ class FactsVersion {
 	/** Moves the version on when the running transaction commits (at once when there is none). */
 	void changed() {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			jdbc.update("UPDATE " + TABLE + " SET VERSION = VERSION + 1 WHERE ID = 1");
+			jdbc.update(BUMP);
 			return;
 		}
-		if (TransactionSynchronizationManager.hasResource(this)) {
-			return;
+		// Asked of the running transaction only: an inner (REQUIRES_NEW) transaction commits, and bumps, on its own.
+		if (TransactionSynchronizationManager.getSynchronizations().stream().noneMatch(Bump.class::isInstance)) {
+			TransactionSynchronizationManager.registerSynchronization(new Bump());
 		}
-		TransactionSynchronizationManager.bindResource(this, BOUND);
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void beforeCommit(boolean readOnly) {
-				entityManager.createNativeQuery("UPDATE " + TABLE + " SET VERSION = VERSION + 1 WHERE ID = 1").executeUpdate();
-			}
+	}
 
-			@Override
-			public void afterCompletion(int status) {
-				TransactionSynchronizationManager.unbindResource(FactsVersion.this);
-			}
-		});
+	private final class Bump implements TransactionSynchronization {
+		@Override
+		public void beforeCommit(boolean readOnly) {
+			entityManager.createNativeQuery(BUMP).executeUpdate();
+		}
 	}
 }
