@@ -58,15 +58,12 @@ public class AccessPolicy {
 
 	private final PlanRepository plans;
 	private final PlanParties parties;
-	private final PlanFactsCache facts;
 	private final WorkflowSettings settings;
 	private final RuleSwitch ruleSwitch;
 
-	AccessPolicy(PlanRepository plans, PlanParties parties, PlanFactsCache facts, WorkflowSettings settings,
-			RuleSwitch ruleSwitch) {
+	AccessPolicy(PlanRepository plans, PlanParties parties, WorkflowSettings settings, RuleSwitch ruleSwitch) {
 		this.plans = plans;
 		this.parties = parties;
-		this.facts = facts;
 		this.settings = settings;
 		this.ruleSwitch = ruleSwitch;
 	}
@@ -109,17 +106,47 @@ public class AccessPolicy {
 
 	/** Whether a plan is open to an organisation: it takes part, within the consent (judged on the plan as it is now). */
 	public boolean organizationMaySeePlan(String organization, CarePlan plan, RequestDetails request) {
-		return organization != null && factsOf(plan, request).mayRead(organization, new Date());
+		return organizationMaySee(organization, plan, request);
 	}
 
-	/** The facts of the plan now; between requests from the cache, unless the request is writing. */
-	private PartyFacts factsOf(CarePlan plan, RequestDetails request) {
+	/**
+	 * The organisations that may read the resource now: for a plan, those taking part within the consent; for what
+	 * belongs to plans, the readers of its plans; for a person's other data, the readers of the person's plans, or
+	 * the organisation that registered a person without any.
+	 */
+	public Readers readers(IBaseResource resource, RequestDetails request) {
+		if (resource instanceof CarePlan plan) {
+			return planReaders(plan, request);
+		}
+		List<String> planKeys = plans.plansOf(resource, request);
+		if (planKeys.isEmpty()) {
+			String patient = plans.patientOf(resource, request);
+			if (patient == null) {
+				return Readers.NONE;
+			}
+			List<CarePlan> personsPlans = plans.plansOfPatient(patient, request);
+			if (personsPlans.isEmpty()) {
+				return plans.read(patient, request).map(p -> new Readers(SipResources.registeredBy(p), false)).orElse(Readers.NONE);
+			}
+			return personsPlans.stream().map(p -> planReaders(p, request)).reduce(Readers.NONE, Readers::and);
+		}
+		return planKeys.stream().map(key -> plans.read(key, request)).flatMap(Optional::stream)
+				.map(p -> planReaders((CarePlan) p, request)).reduce(Readers.NONE, Readers::and);
+	}
+
+	/** The plan's readers from its facts; once per plan in a request that writes nothing. */
+	private Readers planReaders(CarePlan plan, RequestDetails request) {
 		String key = plans.keyOf(plan, request);
 		if (key == null || !PendingWrites.of(request).isEmpty()) {
-			return parties.facts(plan, request);
+			return compute(plan, request);
 		}
-		return facts.of(key, request, k -> plans.read(k, request).map(CarePlan.class::cast)
-				.map(current -> parties.facts(current, request)).orElse(parties.facts(plan, request)));
+		return RequestCache.of(request).get("readers " + key, k -> compute(plan, request));
+	}
+
+	private Readers compute(CarePlan plan, RequestDetails request) {
+		Date now = new Date();
+		PartyFacts facts = parties.facts(plan, request);
+		return new Readers(facts.readers(now), facts.endsByItself(now));
 	}
 
 	/** The plans the person or guardian may read. */
@@ -146,7 +173,7 @@ public class AccessPolicy {
 	}
 
 	/** The people whose data the person or guardian may read: themself from 16, a child with a readable plan. */
-	Set<String> personsOf(Caller caller, RequestDetails request) {
+	public Set<String> personsOf(Caller caller, RequestDetails request) {
 		return RequestCache.of(request).get("persons", k -> {
 			String patient = personOf(caller, request);
 			if (patient == null) {
@@ -193,31 +220,19 @@ public class AccessPolicy {
 		return planKeys.stream().anyMatch(readable::contains);
 	}
 
+	/**
+	 * From the resource's reader tags when they show it and the request writes nothing (so the resource is as
+	 * stored); otherwise from the facts of its plans as they are now.
+	 */
 	private boolean organizationMaySee(String organization, IBaseResource resource, RequestDetails request) {
-		if (resource instanceof CarePlan plan) {
-			return organizationMaySeePlan(organization, plan, request);
+		if (organization == null) {
+			return false;
 		}
-		List<String> planKeys = plansOf(resource, request);
-		if (planKeys.isEmpty()) {
-			String patient = plans.patientOf(resource, request);
-			if (patient == null) {
-				return false;
-			}
-			List<CarePlan> personsPlans = plans.plansOfPatient(patient, request);
-			if (!personsPlans.isEmpty()) {
-				return personsPlans.stream().anyMatch(p -> organizationMaySeePlan(organization, p, request));
-			}
-			return plans.read(patient, request).map(p -> SipResources.registeredBy(p, organization)).orElse(false);
+		if (PendingWrites.of(request).isEmpty() && Readers.KEPT_ON.contains(resource.fhirType())
+				&& Readers.tagsShow((Resource) resource, organization)) {
+			return true;
 		}
-		return planKeys.stream().map(key -> plans.read(key, request)).flatMap(Optional::stream)
-				.anyMatch(p -> organizationMaySeePlan(organization, (CarePlan) p, request));
-	}
-
-	/** The plans a resource belongs to; those found by searching for the plans that point at it are cached. */
-	private List<String> plansOf(IBaseResource resource, RequestDetails request) {
-		String key = plans.keyOf((Resource) resource, request);
-		return key != null && PlanFactsCache.POINTED_AT.contains(resource.fhirType()) && PendingWrites.of(request).isEmpty()
-				? facts.plansOf(key, request, k -> plans.plansOf(resource, request)) : plans.plansOf(resource, request);
+		return readers(resource, request).organizations().contains(organization);
 	}
 
 	/** Not held back from the person: not marked unapproved, and older than the configured delay. */

@@ -10,8 +10,10 @@ import ca.uhn.fhir.rest.server.interceptor.consent.ConsentInterceptor;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;
 import se.samplan.server.hapi.RestInterceptor;
+import se.samplan.server.hapi.RestfulServerConfig;
 import se.samplan.server.outcome.Refusal;
 import se.samplan.server.sip.PlanRepository;
 import se.samplan.server.sip.SipRule;
@@ -57,6 +59,22 @@ public class OperationAccess implements RestInterceptor {
 		return request != null && Boolean.TRUE.equals(request.getUserData().get(AUTHORIZED));
 	}
 
+
+	/** The audit log has no write methods; a write is refused as such (405), not as an unknown request. */
+	@Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_PROCESSED)
+	public void auditLogIsReadOnly(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		if (!"GET".equals(request.getMethod()) && path.matches(RestfulServerConfig.FHIR_PATH + "/AuditEvent([/?].*)?")) {
+			throw auditLogWrite();
+		}
+	}
+
+	/** 405 for any write of an AuditEvent, whichever way it comes. */
+	static BaseServerResponseException auditLogWrite() {
+		return Refusal.create().issue(IssueType.FORBIDDEN, SipRule.R15.coding(), "Loggen skrivs bara av servern.",
+				"AuditEvents are written by the server only; they cannot be created or changed through the API.",
+				"AuditEvent").methodNotAllowed();
+	}
 
 	// Before the consent interceptor's own hook on this pointcut, which asks isAuthorized.
 	@Hook(value = Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED, order = -100)

@@ -2,13 +2,11 @@ package se.samplan.server.access;
 
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CarePlan;
-import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Patient;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import se.samplan.server.hapi.Delete;
 import se.samplan.server.hapi.Write;
-import se.samplan.server.outcome.Refusal;
 import se.samplan.server.sip.Keeps;
 import se.samplan.server.sip.PlanParties;
 import se.samplan.server.sip.RuleStep;
@@ -51,9 +49,7 @@ class R15WriteAccessRule extends RuleStep {
 			return;
 		}
 		if ("AuditEvent".equals(type)) {
-			throw Refusal.create().issue(IssueType.FORBIDDEN, SipRule.R15.coding(), "Loggen skrivs bara av servern.",
-					"AuditEvents are written by the server only; they cannot be created or changed through the API.",
-					"AuditEvent").methodNotAllowed();
+			throw OperationAccess.auditLogWrite();
 		}
 		if (caller.isPersonal()) {
 			return;

@@ -2,12 +2,10 @@ package se.samplan.server.access;
 
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.interceptor.consent.ConsentInterceptor;
-import ca.uhn.fhir.rest.server.interceptor.consent.ConsentOperationStatusEnum;
 import ca.uhn.fhir.rest.server.interceptor.consent.ConsentOutcome;
 import ca.uhn.fhir.rest.server.interceptor.consent.IConsentContextServices;
 import ca.uhn.fhir.rest.server.interceptor.consent.IConsentService;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.AuditEvent;
 import org.springframework.stereotype.Component;
 import se.samplan.server.hapi.PendingWrites;
 import se.samplan.server.hapi.References;
@@ -31,18 +29,6 @@ class ReadFilter extends ConsentInterceptor implements RestInterceptor {
 	/** Shapes whose content is checked one resource at a time. */
 	private static final Set<String> CONTAINERS = Set.of("Bundle", "Parameters", "OperationOutcome");
 
-	/** Without network addresses, token ids and the queries staff ran. */
-	static AuditEvent forThePerson(AuditEvent event) {
-		AuditEvent copy = event.copy();
-		copy.getAgent().forEach(a -> {
-			a.setNetwork(null);
-			a.setAltId(null);
-			a.getPolicy().clear();
-		});
-		copy.getEntity().removeIf(e -> e.hasQuery());
-		return copy;
-	}
-
 	private static boolean writtenByThisRequest(RequestDetails request, IBaseResource resource) {
 		String key = References.key(resource);
 		return key != null && PendingWrites.of(request).find(key).isPresent();
@@ -63,14 +49,9 @@ class ReadFilter extends ConsentInterceptor implements RestInterceptor {
 			}
 
 			// Asked again when a page of stored search results is shown: the search may have been someone else's.
-			// The person reads their log without the technical details of others' access.
 			@Override
 			public ConsentOutcome willSeeResource(RequestDetails request, IBaseResource resource, IConsentContextServices services) {
-				ConsentOutcome decision = decide(request, resource);
-				if (decision == ConsentOutcome.AUTHORIZED && resource instanceof AuditEvent event && callers.of(request).isPersonal()) {
-					return new ConsentOutcome(ConsentOperationStatusEnum.AUTHORIZED, forThePerson(event));
-				}
-				return decision;
+				return decide(request, resource);
 			}
 
 			private ConsentOutcome decide(RequestDetails request, IBaseResource resource) {

@@ -3,8 +3,6 @@ package se.samplan.server.audit;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.jpa.dao.tx.IHapiTransactionService;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.ResponseDetails;
@@ -41,14 +39,12 @@ public class AuditTrail implements RestInterceptor {
 
 	private final Callers callers;
 	private final AuditEvents events;
-	private final DaoRegistry daoRegistry;
-	private final IHapiTransactionService transactions;
+	private final AuditLog auditLog;
 
-	AuditTrail(Callers callers, AuditEvents events, DaoRegistry daoRegistry, IHapiTransactionService transactions) {
+	AuditTrail(Callers callers, AuditEvents events, AuditLog log) {
 		this.callers = callers;
 		this.events = events;
-		this.daoRegistry = daoRegistry;
-		this.transactions = transactions;
+		this.auditLog = log;
 	}
 
 	@Hook(value = Pointcut.SERVER_OUTGOING_RESPONSE, order = 1000)
@@ -77,9 +73,7 @@ public class AuditTrail implements RestInterceptor {
 	/** All AuditEvents of the request in one transaction: one commit, durable before the answer leaves. */
 	private void store(List<AuditEvent> events) {
 		try {
-			SystemRequestDetails system = new SystemRequestDetails();
-			transactions.withRequest(system).execute(() ->
-					events.forEach(event -> daoRegistry.getResourceDao(AuditEvent.class).create(event, system)));
+			auditLog.append(events);
 		} catch (RuntimeException e) {
 			throw new InternalErrorException("The access could not be logged, so its answer is withheld (R15).", e);
 		}

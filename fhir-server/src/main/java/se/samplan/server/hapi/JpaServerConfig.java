@@ -40,6 +40,9 @@ public class JpaServerConfig {
 		JpaStorageSettings s = new JpaStorageSettings();
 		s.setHibernateSearchIndexFullText(true); // _content and _text (off by default since HAPI 8.0)
 		s.setAllowMultipleDelete(false);
+		// One set of tags for all versions of a resource: the reader tags (access) say who may read it now, so
+		// history and vread show them as they are, not as they were.
+		s.setTagStorageMode(JpaStorageSettings.TagStorageModeEnum.NON_VERSIONED);
 		s.setExpungeEnabled(false);
 		// meta.source as the client sent it, without HAPI's '#request-id' (a bare fragment is no valid meta.source
 		// for the HL7 validator, so every answer carrying it would fail validation).

@@ -8,6 +8,7 @@ import ca.uhn.fhir.jpa.provider.JpaCapabilityStatementProvider;
 import ca.uhn.fhir.jpa.search.DatabaseBackedPagingProvider;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.openapi.OpenApiInterceptor;
+import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
@@ -16,11 +17,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The FHIR REST endpoint at {@code /fhir}: HAPI's JPA resource providers, the system provider
  * (batch, transaction, history), paging, the CapabilityStatement, Swagger UI, and every
- * {@link OperationProvider} and {@link RestInterceptor} bean of the application.
+ * {@link OperationProvider}, {@link OwnResourceProvider} (in place of HAPI's for its type) and {@link RestInterceptor}
+ * bean of the application.
  */
 @Configuration
 public class RestfulServerConfig {
@@ -32,9 +36,12 @@ public class RestfulServerConfig {
 			IJpaSystemProvider systemProvider, DatabaseBackedPagingProvider pagingProvider, JpaStorageSettings settings,
 			ISearchParamRegistry searchParamRegistry, IValidationSupport validationSupport,
 			SamplanProperties properties, List<RestInterceptor> interceptors,
-			List<OperationProvider> operations) {
+			List<OperationProvider> operations, List<OwnResourceProvider> own) {
 		RestfulServer server = new RestfulServer(systemDao.getContext());
-		server.registerProviders(resourceProviders.createProviders());
+		Set<Class<?>> ownTypes = own.stream().map(OwnResourceProvider::getResourceType).collect(Collectors.toSet());
+		server.registerProviders(resourceProviders.createProviders().stream()
+				.filter(p -> !(p instanceof IResourceProvider r && ownTypes.contains(r.getResourceType()))).toList());
+		server.registerProviders(own);
 		server.registerProvider(systemProvider);
 		server.registerProviders(operations);
 		pagingProvider.setDefaultPageSize(properties.getDefaultPageSize());

@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * The one storage interceptor for creates, updates and deletes: it runs every {@link WriteStep} in order, so that
  * the order does not depend on how HAPI sorts hooks of different interceptors. Registered with HAPI's interceptor
- * service, it sees every write: REST, operations, batch and transaction entries, and internal. Each write is
+ * service, it sees every write: REST, operations, batch and transaction entries, and internal (but the server's own
+ * changes of tags, {@link TagWriter}). Each write is
  * first made visible to the decisions about the request's other writes ({@link PendingWrites}), and empties what
  * the request had looked up before it ({@link RequestCache}).
  */
@@ -37,6 +38,9 @@ public class WritePipeline implements StorageInterceptor {
 	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
 	public void updated(IBaseResource previous, IBaseResource resource, RequestDetails request,
 			TransactionDetails transaction) {
+		if (TagWriter.changesTagsOnly(request)) {
+			return;
+		}
 		run(new Write(previous, resource, request, transaction));
 	}
 

@@ -38,16 +38,20 @@ public record PartyFacts(Set<String> parties, List<ConsentFact> consents, String
 	}
 
 	/**
-	 * Whether an organisation may read the plan: it takes part and the consent covers it; once every consent has
+	 * The organisations that may read the plan: those taking part that the consent covers; once every consent has
 	 * been withdrawn or has ended, only the responsible organisation, which keeps the closed record.
 	 */
-	public boolean mayRead(String organization, Date now) {
-		if (organization == null) {
-			return false;
-		}
+	public Set<String> readers(Date now) {
 		if (!consents.isEmpty() && consents.stream().noneMatch(c -> c.inForce(now))) {
-			return organization.equals(responsible);
+			return responsible == null ? Set.of() : Set.of(responsible);
 		}
-		return parties.contains(organization) && consented(now).contains(organization);
+		Set<String> readers = new LinkedHashSet<>(parties);
+		readers.retainAll(consented(now));
+		return readers;
+	}
+
+	/** Whether who may read the plan changes by itself at a set time: a consent in force has an end. */
+	public boolean endsByItself(Date now) {
+		return consents.stream().anyMatch(c -> c.inForce(now) && c.end() != null);
 	}
 }

@@ -181,7 +181,17 @@ public class PlanRepository {
 				.stream().filter(SipResources::isGuardian).toList();
 	}
 
+	/** Every RelatedPerson of the person (guardians and others). */
+	public List<RelatedPerson> relatedPersons(String patient, RequestDetails request) {
+		return find(RelatedPerson.class, RelatedPerson.SP_PATIENT, patient, r -> patient.equals(key(r.getPatient(), request)), request);
+	}
+
 	// ------------------------------------------------------------------ plans
+
+	/** The keys of every stored CarePlan. */
+	public List<String> allPlans() {
+		return storedKeys("CarePlan", SearchParameterMap.newSynchronous());
+	}
 
 	/** Every CarePlan of the person, SIP or not. */
 	public List<CarePlan> plansOfPatient(String patient, RequestDetails request) {
@@ -254,6 +264,12 @@ public class PlanRepository {
 	public List<Appointment> meetings(String plan, RequestDetails request) {
 		return find(Appointment.class, "sip-care-plan", plan,
 				a -> a.getSupportingInformation().stream().anyMatch(s -> plan.equals(key(s, request))), request);
+	}
+
+	/** The deviations recorded for the plan (DetectedIssue.implicated). */
+	public List<DetectedIssue> issues(String plan, RequestDetails request) {
+		return find(DetectedIssue.class, DetectedIssue.SP_IMPLICATED, plan,
+				d -> d.getImplicated().stream().anyMatch(i -> plan.equals(key(i, request))), request);
 	}
 
 	/** The invitations to one meeting (Task.focus). */

@@ -94,6 +94,14 @@ public final class SipResources {
 				.anyMatch(c -> SipUrls.SECURITY_LABEL_SYSTEM.equals(c.getSystem()) && PROTECTED_IDENTITY.contains(c.getCode()));
 	}
 
+	/** The organisations the resource's tags say registered it. */
+	public static Set<String> registeredBy(Resource resource) {
+		Set<String> organizations = new LinkedHashSet<>();
+		resource.getMeta().getTag().stream().filter(t -> SipUrls.REGISTERED_BY.equals(t.getSystem()))
+				.forEach(t -> organizations.add(t.getCode()));
+		return organizations;
+	}
+
 	/** Whether the resource carries the tag saying this organisation registered it. */
 	public static boolean registeredBy(Resource resource, String organization) {
 		return resource.getMeta().getTag().stream()

@@ -49,6 +49,8 @@ public final class SipUrls {
 	public static final String SECURITY_LABEL_SYSTEM = "http://hl7.se/fhir/ig/base/CodeSystem/SecurityLabel";
 	/** The tag naming the organisation that registered a person not yet in any plan. */
 	public static final String REGISTERED_BY = SipPackage.CANONICAL + "/registered-by";
+	/** The tags naming the organisations that may read a resource of a plan, kept by the server (access.md). */
+	public static final String READER = SipPackage.CANONICAL + "/reader";
 
 	private SipUrls() {}
 

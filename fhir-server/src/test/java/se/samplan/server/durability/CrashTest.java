@@ -24,9 +24,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -113,21 +115,33 @@ class CrashTest {
 		clients.awaitTermination(30, TimeUnit.SECONDS);
 	}
 
-	/** How many acknowledged creates are stored, audited and found by both searches. */
+	/**
+	 * How many acknowledged creates are stored, audited and found by identifier and by {@code _content}, asked in a few
+	 * searches: by identifier and of the log fifty persons at a time, in full text all at once, page by page.
+	 */
 	private int check(Map<String, String> acknowledged) throws IOException {
 		String operator = DemoTokens.request(String.valueOf(port), "operator", null);
+		Set<String> byContent = ids("/fhir/Patient?_elements=id&_count=200&_content=" + encode("Kraschåsdóttir"), operator);
+		Set<String> byIdentifier = new HashSet<>();
+		Set<String> audited = new HashSet<>();
+		List<String> persons = new ArrayList<>(acknowledged.keySet());
+		for (int from = 0; from < persons.size(); from += 50) {
+			List<String> some = persons.subList(from, Math.min(persons.size(), from + 50));
+			byIdentifier.addAll(ids("/fhir/Patient?_elements=id&_count=200&identifier="
+					+ encode(String.join(",", some.stream().map(p -> PNR + "|" + acknowledged.get(p)).toList())), operator));
+			for (Bundle page : pages("/fhir/AuditEvent?_count=200&patient=" + encode(String.join(",", some)), operator)) {
+				page.getEntry().stream().map(e -> (AuditEvent) e.getResource())
+						.filter(a -> a.getAction() == AuditEvent.AuditEventAction.C)
+						.forEach(a -> audited.addAll(se.samplan.server.sip.SipResources.patientsOf(a)));
+			}
+		}
 		int found = 0;
-		for (Map.Entry<String, String> e : acknowledged.entrySet()) {
-			boolean stored = get("/fhir/" + e.getKey(), operator).statusCode() == 200;
-			boolean audited = search("/fhir/AuditEvent?patient=" + e.getKey(), operator).getEntry().stream()
-					.anyMatch(a -> ((AuditEvent) a.getResource()).getAction() == AuditEvent.AuditEventAction.C);
-			boolean byIdentifier = total("/fhir/Patient?identifier=" + PNR + "|" + e.getValue(), operator) == 1;
-			boolean byContent = total("/fhir/Patient?_content=k" + e.getValue(), operator) == 1;
-			if (stored && audited && byIdentifier && byContent) {
+		for (String person : persons) {
+			if (byContent.contains(person) && byIdentifier.contains(person) && audited.contains(person)) {
 				found++;
 			} else {
-				System.out.println(e.getKey() + ": stored " + stored + ", audited " + audited + ", by identifier " + byIdentifier
-						+ ", by _content " + byContent);
+				System.out.println(person + ": audited " + audited.contains(person) + ", by identifier " + byIdentifier.contains(person)
+						+ ", by _content " + byContent.contains(person));
 			}
 		}
 		return found;
@@ -162,19 +176,31 @@ class CrashTest {
 		return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
 	}
 
-	private int total(String path, String token) throws IOException {
-		return search(path, token).getEntry().size();
+	/** {@code Patient/<id>} of everything a search finds, on every page. */
+	private Set<String> ids(String path, String token) throws IOException {
+		Set<String> ids = new HashSet<>();
+		for (Bundle page : pages(path, token)) {
+			page.getEntry().forEach(e -> ids.add(e.getResource().getIdElement().toUnqualifiedVersionless().getValue()));
+		}
+		return ids;
 	}
 
-	private Bundle search(String path, String token) throws IOException {
-		HttpResponse<String> r = get(path.replace("|", URLEncoder.encode("|", StandardCharsets.UTF_8)), token);
-		assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
-		return CTX.newJsonParser().parseResource(Bundle.class, r.body());
+	private List<Bundle> pages(String path, String token) throws IOException {
+		List<Bundle> pages = new ArrayList<>();
+		String next = "http://localhost:" + port + path;
+		while (next != null) {
+			HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(next)).header("Authorization", "Bearer " + token)
+					.header("Accept", "application/fhir+json").GET());
+			assertThat(r.statusCode()).as(next + ": " + r.body()).isEqualTo(200);
+			Bundle page = CTX.newJsonParser().parseResource(Bundle.class, r.body());
+			pages.add(page);
+			next = page.getLink(Bundle.LINK_NEXT) == null ? null : page.getLink(Bundle.LINK_NEXT).getUrl();
+		}
+		return pages;
 	}
 
-	private HttpResponse<String> get(String path, String token) throws IOException {
-		return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
-				.header("Accept", "application/fhir+json").GET());
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
 	private URI uri(String path) {

@@ -15,11 +15,11 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Requests the workflow tests share: initiate a plan, build plain SIP plans and transactions. */
-abstract class WorkflowTestSupport extends ServerTestBase {
+public abstract class WorkflowTestSupport extends ServerTestBase {
 
-	static final String INITIATOR = "PractitionerRole/sip1-role-distriktsskoterska";
+	protected static final String INITIATOR = "PractitionerRole/sip1-role-distriktsskoterska";
 
-	HttpResponse<String> initiate(String patient) {
+	protected HttpResponse<String> initiate(String patient) {
 		Parameters in = new Parameters();
 		in.addParameter().setName("patient").setValue(new Reference(patient));
 		in.addParameter().setName("initiator").setValue(new Reference(INITIATOR));
@@ -27,13 +27,13 @@ abstract class WorkflowTestSupport extends ServerTestBase {
 		return postJson("/CarePlan/$sip-initiate", in);
 	}
 
-	CarePlan initiated(String patient) {
+	protected CarePlan initiated(String patient) {
 		HttpResponse<String> r = initiate(patient);
 		assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
 		return CTX.newJsonParser().parseResource(CarePlan.class, r.body());
 	}
 
-	HttpResponse<String> close(String planId, String reason) {
+	protected HttpResponse<String> close(String planId, String reason) {
 		Parameters in = new Parameters();
 		in.addParameter().setName("reason").setValue(new Coding(se.samplan.server.sip.SipUrls.CLOSURE_REASON_SYSTEM, reason, null));
 		in.addParameter().setName("note").setValue(new org.hl7.fhir.r4.model.StringType("Avslutad i test."));
@@ -41,7 +41,7 @@ abstract class WorkflowTestSupport extends ServerTestBase {
 	}
 
 	/** Scenario 2's consent, given by these performers for this person. */
-	static org.hl7.fhir.r4.model.Consent consentBy(String patient, String... performers) {
+	protected static org.hl7.fhir.r4.model.Consent consentBy(String patient, String... performers) {
 		org.hl7.fhir.r4.model.Consent c = CTX.newJsonParser().parseResource(org.hl7.fhir.r4.model.Consent.class,
 				se.samplan.profiles.SipPackage.examples().get("Consent-sip2-consent.json"));
 		c.setId((String) null);
@@ -57,14 +57,14 @@ abstract class WorkflowTestSupport extends ServerTestBase {
 		return c;
 	}
 
-	HttpResponse<String> consent(String planId, org.hl7.fhir.r4.model.Consent consent) {
+	protected HttpResponse<String> consent(String planId, org.hl7.fhir.r4.model.Consent consent) {
 		Parameters in = new Parameters();
 		in.addParameter().setName("consent").setResource(consent);
 		return postJson("/CarePlan/" + planId + "/$sip-consent", in);
 	}
 
 	/** A child born 2017 and its two guardians: [patient, guardian 1, guardian 2]. */
-	String[] childWithTwoGuardians() {
+	protected String[] childWithTwoGuardians() {
 		org.hl7.fhir.r4.model.Patient child = new org.hl7.fhir.r4.model.Patient();
 		child.addName().setFamily("Barnsson").addGiven(UUID.randomUUID().toString().substring(0, 8));
 		child.setBirthDateElement(new org.hl7.fhir.r4.model.DateType("2017-08-15"));
@@ -80,12 +80,12 @@ abstract class WorkflowTestSupport extends ServerTestBase {
 		return out;
 	}
 
-	HttpResponse<String> invite(String planId, String... organizations) {
+	protected HttpResponse<String> invite(String planId, String... organizations) {
 		return inviteAt(planId, "2027-01-10T13:00:00+01:00", organizations);
 	}
 
 	/** An invitation to a meeting at {@code start}, lasting 90 minutes. */
-	HttpResponse<String> inviteAt(String planId, String start, String... organizations) {
+	protected HttpResponse<String> inviteAt(String planId, String start, String... organizations) {
 		org.hl7.fhir.r4.model.DateTimeType begin = new org.hl7.fhir.r4.model.DateTimeType(start);
 		Parameters in = new Parameters();
 		in.addParameter().setName("start").setValue(begin);
@@ -99,11 +99,11 @@ abstract class WorkflowTestSupport extends ServerTestBase {
 	}
 
 	/** A plan through initiate, consent (scenario 2's organisations) and an invitation of BUP and the school. */
-	Bundle invitedPlan() {
+	protected Bundle invitedPlan() {
 		return invitedPlan("2027-01-10T13:00:00+01:00");
 	}
 
-	Bundle invitedPlan(String meetingStart) {
+	protected Bundle invitedPlan(String meetingStart) {
 		String patient = newPatient();
 		CarePlan plan = initiated(patient);
 		assertThat(consent(plan.getIdPart(), consentBy(patient, patient)).statusCode()).isEqualTo(200);
@@ -112,7 +112,7 @@ abstract class WorkflowTestSupport extends ServerTestBase {
 		return CTX.newJsonParser().parseResource(Bundle.class, r.body());
 	}
 
-	HttpResponse<String> respond(String taskId, String organization, String answer, String reason, String attendee) {
+	protected HttpResponse<String> respond(String taskId, String organization, String answer, String reason, String attendee) {
 		Parameters in = new Parameters();
 		in.addParameter().setName("answer").setValue(new org.hl7.fhir.r4.model.CodeType(answer));
 		if (reason != null) {
@@ -127,7 +127,7 @@ abstract class WorkflowTestSupport extends ServerTestBase {
 	}
 
 	/** What the organisations write into the plan before it is agreed: goals, services, responsibility, follow-up. */
-	CarePlan writeContent(String planId) {
+	protected CarePlan writeContent(String planId) {
 		CarePlan plan = client.read().resource(CarePlan.class).withId(planId).execute();
 		org.hl7.fhir.r4.model.Goal goal = CTX.newJsonParser().parseResource(org.hl7.fhir.r4.model.Goal.class,
 				se.samplan.profiles.SipPackage.examples().get("Goal-sip2-goal-skola.json"));
@@ -151,7 +151,7 @@ abstract class WorkflowTestSupport extends ServerTestBase {
 	}
 
 	/** An active plan made through the workflow (first meeting held two weeks ago); returns its id. */
-	String activePlan() {
+	protected String activePlan() {
 		Bundle invited = invitedPlan("2026-11-02T13:00:00+01:00");
 		String planId = invited.getEntry().get(3).getResource().getIdElement().getIdPart();
 		writeContent(planId);
@@ -161,7 +161,7 @@ abstract class WorkflowTestSupport extends ServerTestBase {
 		return planId;
 	}
 
-	HttpResponse<String> activate(String planId, String meetingId, String... attended) {
+	protected HttpResponse<String> activate(String planId, String meetingId, String... attended) {
 		Parameters in = new Parameters();
 		in.addParameter().setName("meeting").setValue(new Reference("Appointment/" + meetingId));
 		for (String a : attended) {
@@ -172,7 +172,7 @@ abstract class WorkflowTestSupport extends ServerTestBase {
 	}
 
 	/** A draft SIP CarePlan as a client would POST it, without the operation. */
-	static CarePlan plainSip(String patient) {
+	protected static CarePlan plainSip(String patient) {
 		CarePlan plan = new CarePlan().setStatus(CarePlan.CarePlanStatus.DRAFT).setIntent(CarePlan.CarePlanIntent.PLAN)
 				.setTitle("Samordnad individuell plan");
 		plan.addCategory().addCoding(new Coding(SipUrls.CARE_PLAN_TYPE_SYSTEM, "SIP", null));
@@ -181,7 +181,7 @@ abstract class WorkflowTestSupport extends ServerTestBase {
 		return plan;
 	}
 
-	static Bundle transaction(Resource... creates) {
+	protected static Bundle transaction(Resource... creates) {
 		Bundle tx = new Bundle().setType(Bundle.BundleType.TRANSACTION);
 		for (Resource r : creates) {
 			tx.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(r)
