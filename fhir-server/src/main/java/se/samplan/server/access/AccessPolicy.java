@@ -134,10 +134,11 @@ public class AccessPolicy {
 				.map(p -> planReaders((CarePlan) p, request)).reduce(Readers.NONE, Readers::and);
 	}
 
-	/** The plan's readers from its facts; once per plan in a request that writes nothing. */
+	/** The plan's readers from its facts; once per plan in a request that writes nothing, or no more. */
 	private Readers planReaders(CarePlan plan, RequestDetails request) {
 		String key = plans.keyOf(plan, request);
-		if (key == null || !PendingWrites.of(request).isEmpty()) {
+		PendingWrites.View pending = PendingWrites.of(request);
+		if (key == null || !pending.isEmpty() && !pending.isSettled()) {
 			return compute(plan, request);
 		}
 		return RequestCache.of(request).get("readers " + key, k -> compute(plan, request));

@@ -5,11 +5,14 @@ import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import se.samplan.server.hapi.Delete;
+import se.samplan.server.hapi.PendingWrites;
 import se.samplan.server.hapi.References;
 import se.samplan.server.hapi.TagWriter;
 import se.samplan.server.hapi.Write;
@@ -18,8 +21,12 @@ import se.samplan.server.sip.PlanRepository;
 import se.samplan.server.sip.SipUrls;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -35,6 +42,8 @@ import java.util.Set;
 @Component
 @Order(400)
 class ReaderTags implements WriteStep {
+
+	private static final Logger log = LoggerFactory.getLogger(ReaderTags.class);
 
 	/** What decides who may read a plan: a change to one of these changes the tags of the whole plan. */
 	private static final Set<String> FACTS = Set.of("CarePlan", "CareTeam", "Task", "Appointment", "Consent");
@@ -53,13 +62,19 @@ class ReaderTags implements WriteStep {
 	public void beforeStore(Write write) {
 		Resource resource = (Resource) write.resource();
 		resource.getMeta().getTag().removeIf(t -> SipUrls.READER.equals(t.getSystem()));
+		AtBeforeCommit commit = commit();
+		commit.written.add(resource);
+		if (write.isCreate()) {
+			commit.created.add(resource);
+		} else if (write.previous() instanceof CarePlan before) {
+			commit.before.putIfAbsent(References.key(before), Readers.on(before).codes());
+		}
 		if (Readers.KEPT_ON.contains(resource.fhirType())) {
 			policy.readers(resource, write.request()).codes().forEach(code -> resource.getMeta().addTag(SipUrls.READER, code, null));
-			commit().written.add(resource);
 		} else if (resource instanceof PractitionerRole role && write.previous() instanceof PractitionerRole before
 				&& !Objects.equals(References.key(role.getOrganization()), References.key(before.getOrganization()))) {
 			// The plans it takes part in now count another organisation; which they are is not searchable.
-			commit().everyPlan = true;
+			commit.everyPlan = true;
 		}
 	}
 
@@ -85,6 +100,9 @@ class ReaderTags implements WriteStep {
 	private final class AtBeforeCommit implements TransactionSynchronization {
 
 		private final List<Resource> written = new ArrayList<>();
+		private final Set<Resource> created = Collections.newSetFromMap(new IdentityHashMap<>());
+		/** The reader tags of the plans the transaction updated, as they were before. */
+		private final Map<String, Set<String>> before = new HashMap<>();
 		private final Set<String> plans = new LinkedHashSet<>();
 		private boolean everyPlan;
 
@@ -92,49 +110,70 @@ class ReaderTags implements WriteStep {
 			return ReaderTags.this;
 		}
 
+		/**
+		 * Everything is stored now. A plan whose readers did not change keeps the tags of what the transaction did not
+		 * write; otherwise every resource of it is looked at. What the transaction wrote is read as written (loading
+		 * it again in the session that wrote it would make Hibernate share HAPI's cached tag definitions between
+		 * sessions), and each plan's readers are found once.
+		 */
 		@Override
 		public void beforeCommit(boolean readOnly) {
-			// Everything is stored now: decide from the store, as the next request will.
 			SystemRequestDetails view = new SystemRequestDetails();
-			Set<String> whole = new LinkedHashSet<>(plans);
-			Set<String> single = new LinkedHashSet<>();
+			PendingWrites.settled(view, written, created);
+			Set<String> touched = new LinkedHashSet<>(plans);
 			if (everyPlan) {
-				whole.addAll(ReaderTags.this.plans.allPlans());
+				touched.addAll(ReaderTags.this.plans.allPlans());
 			}
+			Set<String> check = new LinkedHashSet<>();
 			for (Resource resource : written) {
 				String key = References.key(resource);
-				if (key == null) {
-					continue;
-				}
-				single.add(key);
-				if (FACTS.contains(resource.fhirType())) {
-					ReaderTags.this.plans.read(key, view).ifPresent(stored -> whole.addAll(ReaderTags.this.plans.plansOf(stored, view)));
+				if (key != null && Readers.KEPT_ON.contains(resource.fhirType())) {
+					check.add(key);
+					if (FACTS.contains(resource.fhirType())) {
+						touched.addAll(ReaderTags.this.plans.plansOf(resource, view));
+					}
 				}
 			}
-			whole.forEach(plan -> single.addAll(resourcesOf(plan, view)));
-			single.forEach(key -> ReaderTags.this.plans.read(key, view).ifPresent(r -> keep(key, r, view)));
+			for (String plan : touched) {
+				Optional<CarePlan> now = ReaderTags.this.plans.read(plan, view).filter(CarePlan.class::isInstance).map(CarePlan.class::cast);
+				if (now.isEmpty()) {
+					continue;
+				}
+				Set<String> was = PendingWrites.of(view).createdHere(plan) ? null : before.getOrDefault(plan, Readers.on(now.get()).codes());
+				if (!policy.readers(now.get(), view).codes().equals(was)) {
+					check.addAll(resourcesOf(now.get(), plan, view));
+				} else if (check.contains(plan)) {
+					// The plan as written may link a care team, goal or person it did not link before.
+					check.addAll(linkedBy(now.get(), view));
+				}
+			}
+			check.forEach(key -> ReaderTags.this.plans.read(key, view).ifPresent(r -> keep(key, r, view)));
 		}
 	}
 
 	/** The keys of the plan and of everything whose readers follow from it. */
-	private Set<String> resourcesOf(String planKey, SystemRequestDetails view) {
+	private Set<String> resourcesOf(CarePlan plan, String planKey, SystemRequestDetails view) {
 		Set<String> keys = new LinkedHashSet<>();
-		Optional<CarePlan> plan = plans.read(planKey, view).filter(CarePlan.class::isInstance).map(CarePlan.class::cast);
-		if (plan.isEmpty()) {
-			return keys;
-		}
 		keys.add(planKey);
 		plans.tasks(planKey, view).forEach(r -> keys.add(References.key(r)));
 		plans.meetings(planKey, view).forEach(r -> keys.add(References.key(r)));
 		plans.consents(planKey, view).forEach(r -> keys.add(References.key(r)));
 		plans.issues(planKey, view).forEach(r -> keys.add(References.key(r)));
-		plan.get().getCareTeam().stream().map(Reference::getReference).map(References::key).forEach(keys::add);
-		plan.get().getGoal().stream().map(Reference::getReference).map(References::key).forEach(keys::add);
-		String patient = plans.patientOf(plan.get(), view);
+		keys.addAll(linkedBy(plan, view));
+		String patient = plans.patientOf(plan, view);
 		if (patient != null) {
-			keys.add(patient);
 			plans.relatedPersons(patient, view).forEach(r -> keys.add(References.key(r)));
 		}
+		keys.remove(null);
+		return keys;
+	}
+
+	/** What the plan itself links: its care teams, goals and person. */
+	private Set<String> linkedBy(CarePlan plan, SystemRequestDetails view) {
+		Set<String> keys = new LinkedHashSet<>();
+		plan.getCareTeam().forEach(r -> keys.add(plans.key(r, view)));
+		plan.getGoal().forEach(r -> keys.add(plans.key(r, view)));
+		keys.add(plans.patientOf(plan, view));
 		keys.remove(null);
 		return keys;
 	}
@@ -150,6 +189,10 @@ class ReaderTags implements WriteStep {
 		add.removeAll(have);
 		Set<String> remove = new LinkedHashSet<>(have);
 		remove.removeAll(want);
+		log.debug("Readers of {}: +{} -{}", key, add, remove);
 		tagWriter.change(key, SipUrls.READER, add, remove);
+		// As stored, also in the answer when the transaction wrote it.
+		stored.getMeta().getTag().removeIf(t -> SipUrls.READER.equals(t.getSystem()));
+		want.forEach(code -> stored.getMeta().addTag(SipUrls.READER, code, null));
 	}
 }

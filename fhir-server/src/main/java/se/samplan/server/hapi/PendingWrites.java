@@ -10,10 +10,13 @@ import org.hl7.fhir.r4.model.Resource;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a request is writing and has not committed yet, so that a decision about one write sees the others:
@@ -58,10 +61,21 @@ public class PendingWrites implements StorageInterceptor {
 	}
 
 	/** Called by the write pipeline for every resource about to be stored. */
-	static void written(RequestDetails request, Resource resource) {
+	static void written(RequestDetails request, Resource resource, boolean create) {
 		if (request != null) {
-			((View) request.getUserData().computeIfAbsent(KEY, k -> new View(List.of(), Map.of()))).written(resource);
+			((View) request.getUserData().computeIfAbsent(KEY, k -> new View(List.of(), Map.of()))).written(resource, create);
 		}
+	}
+
+	/**
+	 * A view for the commit of a transaction that wrote these resources: it writes no more, so what is looked up
+	 * through it may be kept for the rest of the request ({@link View#isSettled}).
+	 */
+	public static void settled(RequestDetails request, List<Resource> written, Set<Resource> created) {
+		View view = new View(List.of(), Map.of());
+		written.forEach(r -> view.written(r, created.contains(r)));
+		view.settled = true;
+		request.getUserData().put(KEY, view);
 	}
 
 	/** The request's uncommitted writes; empty for a request that writes nothing or for none. */
@@ -80,6 +94,9 @@ public class PendingWrites implements StorageInterceptor {
 		 * resource gets its id from HAPI only after the pipeline has seen it.
 		 */
 		private final List<Resource> written = new ArrayList<>();
+		/** What the request created: nothing else in the store can refer to it yet. */
+		private final Set<Resource> created = Collections.newSetFromMap(new IdentityHashMap<>());
+		private boolean settled;
 
 		View(List<Entry> entries, Map<String, String> ifMatch) {
 			this.entries = entries;
@@ -95,9 +112,25 @@ public class PendingWrites implements StorageInterceptor {
 			return entries.isEmpty() && written.isEmpty();
 		}
 
-		private void written(Resource resource) {
+		/**
+		 * Whether the request created the resource {@code Type/id}: then only its own writes can refer to it, since
+		 * nothing else sees it before the commit.
+		 */
+		public boolean createdHere(String key) {
+			return created.stream().anyMatch(r -> key.equals(key(r)));
+		}
+
+		/** Whether the writes are done, so that decisions made on them hold for the rest of the request. */
+		public boolean isSettled() {
+			return settled;
+		}
+
+		private void written(Resource resource, boolean create) {
 			if (this == NONE) {
 				return;
+			}
+			if (create) {
+				created.add(resource);
 			}
 			String key = key(resource);
 			written.removeIf(r -> r == resource || key != null && key.equals(key(r)));

@@ -7,15 +7,17 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * What was looked up in the store during one request (plans, their parties, access decisions), so that a search
- * of fifty goals of one plan reads the plan once. Lives in the request's user data (which the entries of a batch
- * or transaction share); emptied by every write the request makes, so it never outlives what it was read from.
+ * What was looked up during one request, so that a search of fifty goals of one plan reads the plan once. Lives in
+ * the request's user data (which the entries of a batch or transaction share). Lookups in the store are kept through
+ * the request's own writes, since {@link PendingWrites} stands in front of them; decisions made from the request's
+ * state (who may read, whose plans) are emptied by every write the request makes.
  */
 public final class RequestCache {
 
 	private static final String KEY = RequestCache.class.getName();
 
-	private final Map<String, Object> values = new HashMap<>();
+	private final Map<String, Object> stored = new HashMap<>();
+	private final Map<String, Object> decisions = new HashMap<>();
 
 	public static RequestCache of(RequestDetails request) {
 		if (request == null) {
@@ -24,14 +26,24 @@ public final class RequestCache {
 		return (RequestCache) request.getUserData().computeIfAbsent(KEY, k -> new RequestCache());
 	}
 
-	static void clear(RequestDetails request) {
-		if (request != null) {
-			request.getUserData().remove(KEY);
+	static void written(RequestDetails request) {
+		if (request != null && request.getUserData().get(KEY) instanceof RequestCache cache) {
+			cache.decisions.clear();
 		}
 	}
 
-	@SuppressWarnings("unchecked")
+	/** A decision made from what the request has seen and written so far. */
 	public <T> T get(String key, Function<String, T> load) {
+		return get(decisions, key, load);
+	}
+
+	/** A lookup in the store, which the request's pending writes are read in front of. */
+	public <T> T stored(String key, Function<String, T> load) {
+		return get(stored, key, load);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T> T get(Map<String, Object> values, String key, Function<String, T> load) {
 		if (values.containsKey(key)) {
 			return (T) values.get(key);
 		}

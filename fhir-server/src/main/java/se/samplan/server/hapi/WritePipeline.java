@@ -15,10 +15,9 @@ import java.util.List;
 /**
  * The one storage interceptor for creates, updates and deletes: it runs every {@link WriteStep} in order, so that
  * the order does not depend on how HAPI sorts hooks of different interceptors. Registered with HAPI's interceptor
- * service, it sees every write: REST, operations, batch and transaction entries, and internal (but the server's own
- * changes of tags, {@link TagWriter}). Each write is
- * first made visible to the decisions about the request's other writes ({@link PendingWrites}), and empties what
- * the request had looked up before it ({@link RequestCache}).
+ * service, it sees every write: REST, operations, batch and transaction entries, and internal. Each write is
+ * first made visible to the decisions about the request's other writes ({@link PendingWrites}), and empties the
+ * decisions the request had made before it ({@link RequestCache}).
  */
 @Component
 @Interceptor
@@ -38,15 +37,12 @@ public class WritePipeline implements StorageInterceptor {
 	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
 	public void updated(IBaseResource previous, IBaseResource resource, RequestDetails request,
 			TransactionDetails transaction) {
-		if (TagWriter.changesTagsOnly(request)) {
-			return;
-		}
 		run(new Write(previous, resource, request, transaction));
 	}
 
 	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED)
 	public void deleted(IBaseResource resource, RequestDetails request) {
-		RequestCache.clear(request);
+		RequestCache.written(request);
 		Delete delete = new Delete(resource, request);
 		try {
 			steps.forEach(step -> step.beforeDelete(delete));
@@ -57,8 +53,8 @@ public class WritePipeline implements StorageInterceptor {
 	}
 
 	private void run(Write write) {
-		RequestCache.clear(write.request());
-		PendingWrites.written(write.request(), (Resource) write.resource());
+		RequestCache.written(write.request());
+		PendingWrites.written(write.request(), (Resource) write.resource(), write.isCreate());
 		try {
 			steps.forEach(step -> step.beforeStore(write));
 		} catch (BaseServerResponseException refusal) {

@@ -308,7 +308,7 @@ public class PlanRepository {
 		}
 		PendingWrites.View pending = PendingWrites.of(request);
 		Map<Object, T> found = new LinkedHashMap<>();
-		if (!target.startsWith("urn:")) {
+		if (!target.startsWith("urn:") && !pending.createdHere(target)) {
 			for (IBaseResource r : stored(type.getSimpleName(), parameter, target, request)) {
 				String key = References.key(r);
 				Optional<Resource> newer = pending.find(key).filter(type::isInstance);
@@ -334,7 +334,7 @@ public class PlanRepository {
 	 * the others in one search; a request that writes nothing (every read) searches once.
 	 */
 	private List<IBaseResource> stored(String type, String parameter, String target, RequestDetails request) {
-		return RequestCache.of(request).get("search " + type + "?" + parameter + "=" + target, k -> {
+		return RequestCache.of(request).stored("search " + type + "?" + parameter + "=" + target, k -> {
 			SearchParameterMap search = SearchParameterMap.newSynchronous(parameter, new ReferenceParam(target));
 			PendingWrites.View pending = PendingWrites.of(request);
 			if (pending.isEmpty()) {
@@ -364,7 +364,7 @@ public class PlanRepository {
 	}
 
 	private Optional<Resource> stored(String key, RequestDetails request) {
-		return RequestCache.of(request).get("read " + key, k -> {
+		return RequestCache.of(request).stored("read " + key, k -> {
 			try {
 				String type = key.substring(0, key.indexOf('/'));
 				return Optional.of((Resource) daoRegistry.getResourceDao(type)
@@ -377,7 +377,7 @@ public class PlanRepository {
 
 	/** The key of the one stored resource a conditional reference ({@code Patient?identifier=..}) matches, if exactly one. */
 	private Optional<String> matchOne(String url, RequestDetails request) {
-		return RequestCache.of(request).get("match " + url, k -> {
+		return RequestCache.of(request).stored("match " + url, k -> {
 			try {
 				String type = url.substring(0, url.indexOf('?'));
 				SearchParameterMap map = matchUrls.translateMatchUrl(url, ctx.getResourceDefinition(type));
