@@ -74,9 +74,9 @@ public final class Benchmark implements Callable<Integer> {
 			Path data = Files.createTempDirectory("samplan-benchmark-");
 			Figures figures;
 			double other;
-			try (Server server = Server.start(kind, samplanJar, data)) {
+			try (Issuer issuer = new Issuer(); Server server = Server.start(kind, samplanJar, data, issuer)) {
 				Machine.Sample from = Machine.sample(server.handle());
-				Round work = new Round(server, seed);
+				Round work = new Round(server, issuer, seed);
 				figures = kind == Server.Kind.SAMPLAN_WRITE_DELAY ? work.createsOnly() : work.county(persons, requests, workflows);
 				other = Machine.otherCores(from, Machine.sample(server.handle()));
 			}

@@ -35,9 +35,9 @@ final class Round {
 	private final long seed;
 	private final Figures figures = new Figures();
 
-	Round(Server server, long seed) {
+	Round(Server server, Issuer issuer, long seed) {
 		this.server = server;
-		this.parties = new Parties(server);
+		this.parties = new Parties(server, issuer);
 		this.seed = seed;
 	}
 

@@ -20,7 +20,7 @@ final class Server implements AutoCloseable {
 	enum Kind {
 		/** The plain HAPI JPA server of this module. */
 		PEER("plain HAPI"),
-		/** Samplan as shipped, demo issuer for the tokens: auth, access rules, audit log, rules and validation on. */
+		/** Samplan as shipped to a county, its IdP's keys by JWK set URI: auth, access rules, audit log, rules and validation on. */
 		SAMPLAN("Samplan"),
 		/** Samplan on H2's default write delay (before the durability fix): only for what durability costs. */
 		SAMPLAN_WRITE_DELAY("Samplan, H2 write delay");
@@ -46,7 +46,7 @@ final class Server implements AutoCloseable {
 		this.startupMillis = startupMillis;
 	}
 
-	static Server start(Kind kind, Path samplanJar, Path data) throws IOException, InterruptedException {
+	static Server start(Kind kind, Path samplanJar, Path data, Issuer issuer) throws IOException, InterruptedException {
 		int port;
 		try (ServerSocket free = new ServerSocket(0)) {
 			port = free.getLocalPort();
@@ -57,7 +57,8 @@ final class Server implements AutoCloseable {
 			command.addAll(List.of("-cp", System.getProperty("java.class.path"), "se.samplan.benchmark.peer.PeerApplication",
 					"--peer.data-dir=" + data));
 		} else {
-			command.addAll(List.of("-jar", samplanJar.toString(), "--spring.profiles.active=demo", "--samplan.data-dir=" + data));
+			command.addAll(List.of("-jar", samplanJar.toString(), "--samplan.data-dir=" + data,
+					"--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer.jwksUri(), "--samplan.access.issuer=" + Issuer.ISS));
 			if (kind == Kind.SAMPLAN_WRITE_DELAY) {
 				command.add("--spring.datasource.url=jdbc:h2:file:" + data + "/h2/samplan;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=30000");
 			}
