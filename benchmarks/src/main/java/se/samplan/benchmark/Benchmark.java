@@ -52,15 +52,20 @@ public final class Benchmark implements Callable<Integer> {
 			System.err.println("No Samplan jar at " + samplanJar + "; build it first (./mvnw -B -DskipTests package).");
 			return 2;
 		}
+		Path samplan = extracted(samplanJar);
 		Map<Server.Kind, Figures> all = new EnumMap<>(Server.Kind.class);
 		List<String> log = new ArrayList<>();
-		for (int r = 1; r <= rounds; r++) {
-			for (Server.Kind kind : Server.Kind.values()) {
-				Figures round = quietRound(kind, r, log);
-				if (round != null) {
-					all.computeIfAbsent(kind, k -> new Figures()).addAll(round);
+		try {
+			for (int r = 1; r <= rounds; r++) {
+				for (Server.Kind kind : Server.Kind.values()) {
+					Figures round = quietRound(kind, samplan, r, log);
+					if (round != null) {
+						all.computeIfAbsent(kind, k -> new Figures()).addAll(round);
+					}
 				}
 			}
+		} finally {
+			deleteTree(samplan.getParent());
 		}
 		Report report = new Report(persons, rounds, requests, all, log);
 		System.out.println(report.markdown(results));
@@ -68,13 +73,28 @@ public final class Benchmark implements Callable<Integer> {
 		return all.size() == Server.Kind.values().length ? 0 : 1;
 	}
 
+	/**
+	 * Samplan as a county runs it: Spring Boot's extracted layout (the application jar beside its libraries, what the
+	 * container image runs), so its classes load as the peer's do, from plain jars on a class path.
+	 */
+	private static Path extracted(Path jar) throws IOException, InterruptedException {
+		Path dir = Files.createTempDirectory("samplan-extracted-");
+		Process extract = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination", dir.toString())
+				.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+		if (extract.waitFor() != 0) {
+			throw new IllegalStateException("Extracting " + jar + " failed");
+		}
+		return dir.resolve(jar.getFileName());
+	}
+
 	/** The round's figures, or null when every attempt found the machine busy. */
-	private Figures quietRound(Server.Kind kind, int round, List<String> log) throws Exception {
+	private Figures quietRound(Server.Kind kind, Path samplan, int round, List<String> log) throws Exception {
 		for (int attempt = 1; attempt <= attempts; attempt++) {
 			Path data = Files.createTempDirectory("samplan-benchmark-");
 			Figures figures;
 			double other;
-			try (Issuer issuer = new Issuer(); Server server = Server.start(kind, samplanJar, data, issuer)) {
+			try (Issuer issuer = new Issuer(); Server server = Server.start(kind, samplan, data, issuer)) {
 				Machine.Sample from = Machine.sample(server.handle());
 				Round work = new Round(server, issuer, seed);
 				figures = kind == Server.Kind.SAMPLAN_WRITE_DELAY ? work.createsOnly() : work.county(persons, requests, workflows);

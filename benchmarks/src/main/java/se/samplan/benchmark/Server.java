@@ -20,7 +20,7 @@ final class Server implements AutoCloseable {
 	enum Kind {
 		/** The plain HAPI JPA server of this module. */
 		PEER("plain HAPI"),
-		/** Samplan as shipped to a county, its IdP's keys by JWK set URI: auth, access rules, audit log, rules and validation on. */
+		/** Samplan as a county runs it (extracted layout, its IdP's keys by JWK set URI): auth, access rules, audit log, rules and validation on. */
 		SAMPLAN("Samplan"),
 		/** Samplan on H2's default write delay (before the durability fix): only for what durability costs. */
 		SAMPLAN_WRITE_DELAY("Samplan, H2 write delay");

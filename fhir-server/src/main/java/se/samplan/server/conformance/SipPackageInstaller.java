@@ -1,5 +1,6 @@
 package se.samplan.server.conformance;
 
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.packages.IPackageInstallerSvc;
 import ca.uhn.fhir.jpa.packages.PackageInstallationSpec;
@@ -34,13 +35,18 @@ public class SipPackageInstaller implements SmartInitializingSingleton {
 	private final JpaStorageSettings storageSettings;
 	private final ISearchParamRegistry searchParamRegistry;
 	private final ApplicationEventPublisher events;
+	private final IInterceptorService interceptors;
+	private final InstallIndexing indexing;
 
 	SipPackageInstaller(IPackageInstallerSvc installer, JpaStorageSettings storageSettings,
-			ISearchParamRegistry searchParamRegistry, ApplicationEventPublisher events) {
+			ISearchParamRegistry searchParamRegistry, ApplicationEventPublisher events, IInterceptorService interceptors,
+			InstallIndexing indexing) {
 		this.installer = installer;
 		this.storageSettings = storageSettings;
 		this.searchParamRegistry = searchParamRegistry;
 		this.events = events;
+		this.interceptors = interceptors;
+		this.indexing = indexing;
 	}
 
 	@Override
@@ -64,9 +70,12 @@ public class SipPackageInstaller implements SmartInitializingSingleton {
 		boolean reindex = storageSettings.isMarkResourcesForReindexingUponSearchParameterChange();
 		storageSettings.setMarkResourcesForReindexingUponSearchParameterChange(false);
 		PackageInstallOutcomeJson outcome;
+		interceptors.registerInterceptor(indexing);
 		try {
 			outcome = installer.install(spec);
 		} finally {
+			interceptors.unregisterInterceptor(indexing);
+			indexing.flush();
 			storageSettings.setMarkResourcesForReindexingUponSearchParameterChange(reindex);
 		}
 		searchParamRegistry.forceRefresh();

@@ -40,6 +40,9 @@ public class JpaServerConfig {
 		JpaStorageSettings s = new JpaStorageSettings();
 		s.setHibernateSearchIndexFullText(true); // _content and _text (off by default since HAPI 8.0)
 		s.setAllowMultipleDelete(false);
+		// A code system's concepts go to the terminology tables (and their full-text index) in the background, not
+		// while the package installs at start-up; until then codes are checked against the CodeSystem resource.
+		s.setDeferIndexingForCodesystemsOfSize(-1);
 		// One set of tags for all versions of a resource: the reader tags (access) say who may read it now, so
 		// history and vread show them as they are, not as they were.
 		s.setTagStorageMode(JpaStorageSettings.TagStorageModeEnum.NON_VERSIONED);
