@@ -65,7 +65,7 @@ class SecurityConfig {
 						.requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
 						.requestMatchers(SecurityConfig::isOpen).permitAll()
 						.anyRequest().authenticated())
-				.oauth2ResourceServer(o -> o.jwt(j -> j.decoder(decoder)).authenticationEntryPoint(unauthorized))
+				.oauth2ResourceServer(o -> o.jwt(j -> j.decoder(new RememberedTokens(decoder))).authenticationEntryPoint(unauthorized))
 				.exceptionHandling(e -> e.authenticationEntryPoint(unauthorized));
 		return http.build();
 	}

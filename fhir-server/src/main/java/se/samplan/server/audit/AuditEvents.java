@@ -104,7 +104,8 @@ class AuditEvents {
 		String target = request.getId() != null && request.getId().hasIdPart() && request.getResourceName() != null
 				? request.getResourceName() + "/" + request.getId().getIdPart() : null;
 		boolean targetGone = false;
-		if (target != null && byPerson.values().stream().noneMatch(e -> e.contains(target)) && !others.contains(target)) {
+		if (target != null && !byPerson.containsKey(target) && byPerson.values().stream().noneMatch(e -> e.contains(target))
+				&& !others.contains(target)) {
 			IBaseResource stored = plans.read(target, null).orElse(null);
 			if (stored != null) {
 				file(target, plans.patientOf(stored, null), byPerson, others);

@@ -5,6 +5,8 @@ import jakarta.annotation.PreDestroy;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.InstantType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -12,11 +14,11 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.security.SecureRandom;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -30,21 +32,25 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The audit log's storage: an append-only table of AuditEvents (as JSON) with the person each is about and when it
- * was recorded, and a table of the agents and entities each names, keyed for the searches the log answers. Nothing
- * updates or deletes a row. The tables are plain SQL, the same on H2 and PostgreSQL, and shared by every node.
+ * The audit log's storage, append-only, in plain SQL the same on H2 and PostgreSQL and shared by every node:
+ * {@code SAMPLAN_AUDIT_EVENT} holds each AuditEvent (as JSON) with when it was recorded, {@code SAMPLAN_AUDIT_REF}
+ * the person, agents and entities each names, keyed for the searches the log answers.
  * <p>
- * A request's events are committed before its answer leaves ({@link #append} waits), by one writer that commits the
- * events of every request waiting at that moment together (group commit): a commit, not an insert, is what costs on
- * the embedded database, and concurrent requests share it. Ids are time-ordered (UUID version 7), so the log is
- * appended at its end and read newest first by its key.
+ * A request's events are durable before its answer leaves: {@link #append} waits until they are committed, together
+ * with those of every request waiting at that moment (group commit). That commit writes the events and a line in
+ * {@code SAMPLAN_AUDIT_PENDING}, both appended at the end of their keys (ids are time-ordered UUIDs, version 7), so
+ * it is small; the reference rows, which land all over their key, follow in a commit of their own that removes the
+ * pending lines, after the answers have left. A search waits until what was appended before it is indexed; pending
+ * lines left by a node that stopped in between are indexed by the next writer that finds them.
  */
 @Component
 class AuditLog {
 
+	private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
+
 	/** Which reference of an event a row of the reference table holds. */
 	enum Kind {
-		AGENT("a"), ENTITY("e");
+		PATIENT("p"), AGENT("a"), ENTITY("e");
 
 		final String code;
 
@@ -60,16 +66,21 @@ class AuditLog {
 	/** One page of a search: the events, whether more follow, and the total when it was asked for. */
 	record Page(List<AuditEvent> events, boolean more, Integer total) {}
 
-	/** The rows of one request, and its wait for their commit. */
-	private record Rows(List<Object[]> events, List<Object[]> references, CompletableFuture<Void> committed) {}
+	/** The rows of one request, its place in the order of appends, and its wait for their commit. */
+	private record Rows(List<Object[]> events, List<Object[]> references, long ticket, CompletableFuture<Void> committed) {}
 
 	private static final SecureRandom RANDOM = new SecureRandom();
+	/** Pending lines older than this are some other writer's, left when it stopped. */
+	private static final long STALE_MILLIS = 60_000;
 
 	private final JdbcTemplate jdbc;
 	private final NamedParameterJdbcTemplate named;
 	private final FhirContext ctx;
 	private final LinkedBlockingQueue<Rows> waiting = new LinkedBlockingQueue<>();
 	private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "audit-log-writer"));
+	private final Object progress = new Object();
+	private long appended;
+	private long indexed;
 	private volatile boolean open = true;
 
 	AuditLog(JdbcTemplate jdbc, FhirContext ctx) {
@@ -77,10 +88,12 @@ class AuditLog {
 		this.named = new NamedParameterJdbcTemplate(jdbc);
 		this.ctx = ctx;
 		jdbc.execute("CREATE TABLE IF NOT EXISTS SAMPLAN_AUDIT_EVENT (ID VARCHAR(36) PRIMARY KEY, RECORDED BIGINT NOT NULL, "
-				+ "PATIENT VARCHAR(200), EVENT VARCHAR(1000000) NOT NULL)");
+				+ "EVENT VARCHAR(1000000) NOT NULL)");
 		jdbc.execute("CREATE TABLE IF NOT EXISTS SAMPLAN_AUDIT_REF (REF VARCHAR(200) NOT NULL, KIND CHAR(1) NOT NULL, "
 				+ "EVENT_ID VARCHAR(36) NOT NULL, PRIMARY KEY (REF, KIND, EVENT_ID))");
-		jdbc.execute("CREATE INDEX IF NOT EXISTS SAMPLAN_AUDIT_EVENT_PATIENT ON SAMPLAN_AUDIT_EVENT (PATIENT, ID)");
+		jdbc.execute("CREATE TABLE IF NOT EXISTS SAMPLAN_AUDIT_PENDING (EVENT_ID VARCHAR(36) PRIMARY KEY)");
+		// What a previous run appended and did not index is searchable before the first request.
+		indexPending(0);
 		writer.execute(this::write);
 	}
 
@@ -95,13 +108,15 @@ class AuditLog {
 			long recorded = event.getRecorded().getTime();
 			String id = timeOrderedId(recorded);
 			event.setId(id);
-			rows.add(new Object[] {id, recorded, patientOf(event), ctx.newJsonParser().encodeResourceToString(event)});
-			references(event, Kind.AGENT).forEach(ref -> refs.add(new Object[] {ref, Kind.AGENT.code, id}));
-			references(event, Kind.ENTITY).forEach(ref -> refs.add(new Object[] {ref, Kind.ENTITY.code, id}));
+			rows.add(new Object[] {id, recorded, ctx.newJsonParser().encodeResourceToString(event)});
+			references(event).forEach(ref -> refs.add(new Object[] {ref[0], ref[1], id}));
 			stamp(event, id, recorded);
 		}
-		Rows mine = new Rows(rows, refs, new CompletableFuture<>());
-		waiting.add(mine);
+		Rows mine;
+		synchronized (progress) {
+			mine = new Rows(rows, refs, ++appended, new CompletableFuture<>());
+			waiting.add(mine);
+		}
 		try {
 			mine.committed().join();
 		} catch (CompletionException e) {
@@ -110,15 +125,17 @@ class AuditLog {
 	}
 
 	/**
-	 * The writer: commits what is waiting, together; a batch that fails is retried request by request. When the server
+	 * The writer: commits what is waiting, together (a batch that fails is retried request by request), answers the
+	 * requests, then indexes what it committed. Idle, it indexes pending lines other writers left. When the server
 	 * stops, it writes what is still waiting first.
 	 */
 	private void write() {
 		while (open || !waiting.isEmpty()) {
 			List<Rows> batch = new ArrayList<>();
 			try {
-				Rows first = waiting.poll(200, TimeUnit.MILLISECONDS);
+				Rows first = waiting.poll(1, TimeUnit.SECONDS);
 				if (first == null) {
+					indexPending(STALE_MILLIS);
 					continue;
 				}
 				batch.add(first);
@@ -127,38 +144,110 @@ class AuditLog {
 				return;
 			}
 			waiting.drainTo(batch);
+			List<Rows> committed = new ArrayList<>();
 			try {
-				commit(batch);
-				batch.forEach(r -> r.committed().complete(null));
+				appendCommit(batch);
+				committed.addAll(batch);
 			} catch (RuntimeException together) {
 				for (Rows alone : batch) {
 					try {
-						commit(List.of(alone));
-						alone.committed().complete(null);
+						appendCommit(List.of(alone));
+						committed.add(alone);
 					} catch (RuntimeException e) {
 						alone.committed().completeExceptionally(e);
 					}
 				}
 			}
+			committed.forEach(r -> r.committed().complete(null));
+			try {
+				indexCommit(committed);
+			} catch (RuntimeException e) {
+				log.warn("Audit events appended but not yet indexed, left pending: {}", e.getMessage());
+			}
+			synchronized (progress) {
+				indexed = batch.get(batch.size() - 1).ticket();
+				progress.notifyAll();
+			}
 		}
 	}
 
-	private void commit(List<Rows> batch) {
+	/** The events and their pending lines, in one commit. */
+	private void appendCommit(List<Rows> batch) {
+		transaction((one, two) -> {
+			batch(one, rows(batch, true));
+			batch(two, ids(batch));
+		}, "INSERT INTO SAMPLAN_AUDIT_EVENT (ID, RECORDED, EVENT) VALUES (?, ?, ?)",
+				"INSERT INTO SAMPLAN_AUDIT_PENDING (EVENT_ID) VALUES (?)");
+	}
+
+	/**
+	 * The events' references, in one commit that removes their pending lines. An event is indexed by whoever removes
+	 * its pending line (the row lock makes any other writer wait, then find it gone), so it is indexed once.
+	 */
+	private void indexCommit(List<Rows> batch) {
+		if (batch.isEmpty()) {
+			return;
+		}
+		transaction((claim, refs) -> {
+			List<Object[]> ids = ids(batch);
+			int[] claimed = batch(claim, ids);
+			Set<Object> mine = new HashSet<>();
+			for (int i = 0; i < claimed.length; i++) {
+				if (claimed[i] > 0) {
+					mine.add(ids.get(i)[0]);
+				}
+			}
+			batch(refs, rows(batch, false).stream().filter(row -> mine.contains(row[2])).toList());
+		}, "DELETE FROM SAMPLAN_AUDIT_PENDING WHERE EVENT_ID = ?",
+				"INSERT INTO SAMPLAN_AUDIT_REF (REF, KIND, EVENT_ID) VALUES (?, ?, ?)");
+	}
+
+	/** Indexes the pending lines at least {@code olderThanMillis} old, from the events themselves. */
+	private void indexPending(long olderThanMillis) {
+		List<Rows> left = new ArrayList<>();
+		jdbc.query("SELECT e.ID, e.EVENT FROM SAMPLAN_AUDIT_PENDING p JOIN SAMPLAN_AUDIT_EVENT e ON e.ID = p.EVENT_ID "
+				+ "WHERE e.RECORDED < ?", rs -> {
+			String id = rs.getString(1);
+			List<Object[]> refs = new ArrayList<>();
+			references(ctx.newJsonParser().parseResource(AuditEvent.class, rs.getString(2)))
+					.forEach(ref -> refs.add(new Object[] {ref[0], ref[1], id}));
+			left.add(new Rows(List.<Object[]>of(new Object[] {id}), refs, 0, null));
+		}, System.currentTimeMillis() - olderThanMillis);
+		for (Rows rows : left) {
+			try {
+				indexCommit(List.of(rows));
+			} catch (RuntimeException e) {
+				log.warn("Pending audit event {} not indexed now: {}", rows.events().get(0)[0], e.getMessage());
+			}
+		}
+	}
+
+	private static List<Object[]> rows(List<Rows> batch, boolean events) {
+		List<Object[]> all = new ArrayList<>();
+		batch.forEach(r -> all.addAll(events ? r.events() : r.references()));
+		return all;
+	}
+
+	private static List<Object[]> ids(List<Rows> batch) {
+		List<Object[]> ids = new ArrayList<>();
+		batch.forEach(r -> r.events().forEach(row -> ids.add(new Object[] {row[0]})));
+		return ids;
+	}
+
+	/** Work on two prepared statements. */
+	private interface TwoStatements {
+		void run(PreparedStatement one, PreparedStatement two) throws SQLException;
+	}
+
+	/** Work on two prepared statements, in one transaction of its own. */
+	private void transaction(TwoStatements work, String one, String two) {
 		jdbc.execute((ConnectionCallback<Void>) connection -> {
 			boolean autoCommit = connection.getAutoCommit();
 			connection.setAutoCommit(false);
-			try (PreparedStatement events = connection.prepareStatement(
-					"INSERT INTO SAMPLAN_AUDIT_EVENT (ID, RECORDED, PATIENT, EVENT) VALUES (?, ?, ?, ?)");
-					PreparedStatement refs = connection.prepareStatement(
-							"INSERT INTO SAMPLAN_AUDIT_REF (REF, KIND, EVENT_ID) VALUES (?, ?, ?)")) {
-				for (Rows rows : batch) {
-					add(events, rows.events());
-					add(refs, rows.references());
-				}
-				events.executeBatch();
-				refs.executeBatch();
+			try (PreparedStatement first = connection.prepareStatement(one); PreparedStatement second = connection.prepareStatement(two)) {
+				work.run(first, second);
 				connection.commit();
-			} catch (SQLException e) {
+			} catch (SQLException | RuntimeException e) {
 				connection.rollback();
 				throw e;
 			} finally {
@@ -168,12 +257,33 @@ class AuditLog {
 		});
 	}
 
-	private static void add(PreparedStatement statement, List<Object[]> rows) throws SQLException {
+	/** Runs the statement once per row; the update counts. */
+	private static int[] batch(PreparedStatement statement, List<Object[]> rows) throws SQLException {
+		if (rows.isEmpty()) {
+			return new int[0];
+		}
 		for (Object[] row : rows) {
 			for (int i = 0; i < row.length; i++) {
 				statement.setObject(i + 1, row[i]);
 			}
 			statement.addBatch();
+		}
+		return statement.executeBatch();
+	}
+
+	/** Until what was appended before now (on this node) is indexed, or a few seconds have passed. */
+	private void awaitIndexed() {
+		synchronized (progress) {
+			long target = appended;
+			long until = System.currentTimeMillis() + 5_000;
+			while (indexed < target && System.currentTimeMillis() < until) {
+				try {
+					progress.wait(100);
+				} catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
 		}
 	}
 
@@ -192,11 +302,11 @@ class AuditLog {
 
 	/** A page of the events the query finds, newest first unless asked otherwise. */
 	Page search(Query query, int offset, int count, boolean withTotal) {
+		awaitIndexed();
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
 		if (query.patients() != null) {
-			where.append(" AND e.PATIENT IN (:patients)");
-			params.addValue("patients", query.patients().isEmpty() ? List.of("") : query.patients());
+			references(where, params, Kind.PATIENT, List.of(query.patients().isEmpty() ? List.of("") : query.patients()));
 		}
 		references(where, params, Kind.AGENT, query.agents());
 		references(where, params, Kind.ENTITY, query.entities());
@@ -261,13 +371,18 @@ class AuditLog {
 				.map(e -> e.getWhat().getReference()).findFirst().orElse(null);
 	}
 
-	private static Set<String> references(AuditEvent event, Kind kind) {
-		Set<String> refs = new LinkedHashSet<>();
-		if (kind == Kind.AGENT) {
-			event.getAgent().stream().filter(a -> a.getWho().hasReference()).forEach(a -> refs.add(a.getWho().getReference()));
-		} else {
-			event.getEntity().stream().filter(e -> e.getWhat().hasReference()).forEach(e -> refs.add(e.getWhat().getReference()));
+	/** What the event is searched by: {reference, kind code}, each once. */
+	private static Set<String[]> references(AuditEvent event) {
+		Set<String> seen = new LinkedHashSet<>();
+		Set<String[]> refs = new LinkedHashSet<>();
+		String patient = patientOf(event);
+		if (patient != null && seen.add(Kind.PATIENT.code + patient)) {
+			refs.add(new String[] {patient, Kind.PATIENT.code});
 		}
+		event.getAgent().stream().filter(a -> a.getWho().hasReference()).map(a -> a.getWho().getReference())
+				.filter(ref -> seen.add(Kind.AGENT.code + ref)).forEach(ref -> refs.add(new String[] {ref, Kind.AGENT.code}));
+		event.getEntity().stream().filter(e -> e.getWhat().hasReference()).map(e -> e.getWhat().getReference())
+				.filter(ref -> seen.add(Kind.ENTITY.code + ref)).forEach(ref -> refs.add(new String[] {ref, Kind.ENTITY.code}));
 		return refs;
 	}
 }

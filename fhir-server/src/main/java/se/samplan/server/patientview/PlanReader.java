@@ -1,5 +1,6 @@
 package se.samplan.server.patientview;
 
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CareTeam;
@@ -25,7 +26,8 @@ import java.util.Optional;
 
 /**
  * Reads what the person's view of a plan shows, through the {@link PlanRepository}: past access control, as the
- * caller's right to the plan was checked before the operation ran, and the view shows the plan as a whole.
+ * caller's right to the plan was checked before the operation ran, and the view shows the plan as a whole. The plan
+ * and everything it shows come in one search of the plan with its includes ({@link PlanRepository#planAndWhatItShows}).
  */
 @Component
 class PlanReader {
@@ -37,58 +39,60 @@ class PlanReader {
 	}
 
 	PlanForPerson read(IdType planId) {
+		SystemRequestDetails request = new SystemRequestDetails();
 		String planRef = "CarePlan/" + planId.getIdPart();
-		CarePlan plan = plans.read(planRef, null).map(CarePlan.class::cast)
-				.orElseThrow(() -> new ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException(planId));
+		Map<String, Resource> found = new LinkedHashMap<>();
+		plans.planAndWhatItShows(planRef, request).forEach(r -> found.put(r.fhirType() + "/" + r.getIdElement().getIdPart(), r));
+		if (!(found.get(planRef) instanceof CarePlan plan)) {
+			throw new ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException(planId);
+		}
+		Reference overall = SipPlans.overallResponsibility(plan);
 		Map<String, Resource> referenced = new LinkedHashMap<>();
-		Patient patient = (Patient) resolve(plan.getSubject(), referenced).orElse(null);
-		resolve(plan.getAuthor(), referenced); // the document's author while no one holds overall responsibility
-		List<Goal> goals = new ArrayList<>();
-		plan.getGoal().forEach(g -> resolve(g, referenced).ifPresent(r -> goals.add((Goal) r)));
-		CareTeam team = plan.hasCareTeam() ? (CareTeam) resolve(plan.getCareTeamFirstRep(), referenced).orElse(null) : null;
-		if (team != null) {
-			team.getParticipant().forEach(p -> {
-				resolve(p.getMember(), referenced);
-				resolve(p.getOnBehalfOf(), referenced);
+		Patient patient = (Patient) resolve(plan.getSubject(), found, referenced).orElse(null);
+		// The document's author while no one holds overall responsibility; CarePlan.author is not searchable.
+		if (resolve(plan.getAuthor(), found, referenced).isEmpty() && plan.getAuthor().hasReference()) {
+			plans.read(plan.getAuthor(), request).ifPresent(author -> {
+				found.put(plans.keyOf(author, request), author);
+				resolve(plan.getAuthor(), found, referenced);
 			});
 		}
-		plan.getActivity().forEach(a -> a.getDetail().getPerformer().forEach(p -> resolve(p, referenced)));
-		Reference overall = SipPlans.overallResponsibility(plan);
-		Organization responsible = overall == null ? null : (Organization) resolve(overall, referenced).orElse(null);
+		List<Goal> goals = new ArrayList<>();
+		plan.getGoal().forEach(g -> resolve(g, found, referenced).ifPresent(r -> goals.add((Goal) r)));
+		CareTeam team = plan.hasCareTeam() ? (CareTeam) resolve(plan.getCareTeamFirstRep(), found, referenced).orElse(null) : null;
+		if (team != null) {
+			team.getParticipant().forEach(p -> {
+				resolve(p.getMember(), found, referenced);
+				resolve(p.getOnBehalfOf(), found, referenced);
+			});
+		}
+		plan.getActivity().forEach(a -> a.getDetail().getPerformer().forEach(p -> resolve(p, found, referenced)));
+		Organization responsible = overall == null ? null : (Organization) resolve(overall, found, referenced).orElse(null);
 
 		Date now = new Date();
-		List<Appointment> coming = plans.meetings(planRef, null).stream()
+		List<Appointment> coming = found.values().stream().filter(Appointment.class::isInstance).map(Appointment.class::cast)
+				.filter(a -> a.getSupportingInformation().stream().anyMatch(s -> planRef.equals(plans.key(s, request))))
 				.filter(a -> a.getStatus() != Appointment.AppointmentStatus.CANCELLED)
 				.filter(a -> a.hasStart() && !a.getStart().before(now))
 				.sorted(Comparator.comparing(Appointment::getStart))
 				.toList();
-		coming.forEach(a -> a.getParticipant().forEach(p -> resolve(p.getActor(), referenced)));
+		coming.forEach(a -> a.getParticipant().forEach(p -> resolve(p.getActor(), found, referenced)));
 
-		Consent consent = plans.consents(planRef, null).stream()
+		Consent consent = found.values().stream().filter(Consent.class::isInstance).map(Consent.class::cast)
 				.max(Comparator.comparing((Consent c) -> c.getStatus() == Consent.ConsentState.ACTIVE)
 						.thenComparing(c -> c.getDateTime() == null ? new Date(0) : c.getDateTime())).orElse(null);
 		if (consent != null) {
-			consent.getProvision().getActor().forEach(a -> resolve(a.getReference(), referenced));
+			consent.getProvision().getActor().forEach(a -> resolve(a.getReference(), found, referenced));
 		}
 		return new PlanForPerson(plan, patient, goals, team, responsible, coming, consent, referenced);
 	}
 
-	/** The resource a reference points at, remembered with the organisation of a PractitionerRole. */
-	private Optional<Resource> resolve(Reference reference, Map<String, Resource> referenced) {
-		String key = plans.key(reference, null);
-		if (key == null) {
-			return Optional.empty();
+	/** The resource a reference points at among those found, remembered with the organisation of a PractitionerRole. */
+	private Optional<Resource> resolve(Reference reference, Map<String, Resource> found, Map<String, Resource> referenced) {
+		String key = reference == null ? null : plans.key(reference, null);
+		Resource r = key == null ? null : found.get(key);
+		if (r != null && referenced.putIfAbsent(key, r) == null && r instanceof PractitionerRole role) {
+			resolve(role.getOrganization(), found, referenced);
 		}
-		if (referenced.containsKey(key)) {
-			return Optional.of(referenced.get(key));
-		}
-		Optional<Resource> found = plans.read(key, null);
-		found.ifPresent(r -> {
-			referenced.put(key, r);
-			if (r instanceof PractitionerRole role) {
-				resolve(role.getOrganization(), referenced);
-			}
-		});
-		return found;
+		return Optional.ofNullable(r);
 	}
 }

@@ -7,6 +7,7 @@ import ca.uhn.fhir.jpa.dao.tx.IHapiTransactionService;
 import ca.uhn.fhir.jpa.model.dao.JpaPid;
 import ca.uhn.fhir.jpa.searchparam.MatchUrlService;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.model.api.Include;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceParam;
@@ -99,6 +100,26 @@ public class PlanRepository {
 			return Optional.empty();
 		}
 		return pending.find(key).or(() -> stored(key, request));
+	}
+
+	/**
+	 * The plan and what the person's view of it shows, in one search: its person, goals, care team and the team's
+	 * members, the performers of its services, who holds overall responsibility, its meetings and their participants,
+	 * its consents and their actors, and the organisations of the roles among them.
+	 */
+	public List<Resource> planAndWhatItShows(String plan, RequestDetails request) {
+		SearchParameterMap search = SearchParameterMap.newSynchronous("_id", new TokenParam(plan.substring(plan.indexOf('/') + 1)));
+		for (String include : List.of("CarePlan:subject", "CarePlan:goal", "CarePlan:care-team", "CarePlan:performer",
+				"CarePlan:sip-overall-responsibility")) {
+			search.addInclude(new Include(include));
+		}
+		for (String include : List.of("CareTeam:participant", "Appointment:actor", "Consent:actor", "PractitionerRole:organization")) {
+			search.addInclude(new Include(include, true));
+		}
+		search.addRevInclude(new Include("Appointment:sip-care-plan"));
+		search.addRevInclude(new Include("Consent:data"));
+		return daoRegistry.getResourceDao("CarePlan").search(search, new SystemRequestDetails()).getAllResources().stream()
+				.map(Resource.class::cast).toList();
 	}
 
 	/** The key of the resource a reference points at ({@code Type/id}, or a pending entry's placeholder), or null. */
