@@ -3,6 +3,7 @@ package se.samplan.server.durability;
 import ca.uhn.fhir.context.FhirContext;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.Test;
@@ -42,13 +43,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * folder; four clients create persons and read them back (both audited) while the process is killed with
  * {@code kill -9} at a random moment, five times. After each restart every create that was answered 201 is
  * there, with its AuditEvent, and is found by identifier search and by {@code _content}; the database opens
- * cleanly each time. Prints the counts.
+ * cleanly each time. Then a graceful stop and start, which keeps everything too. Throughout, a change made to the demo
+ * data before the first kill stays as made: the demo data is loaded once. Prints the counts.
  */
 class CrashTest {
 
 	private static final FhirContext CTX = FhirContext.forR4Cached();
 	private static final String STAFF = "PractitionerRole/sip1-role-distriktsskoterska";
 	private static final String PNR = "http://electronichealth.se/identifier/personnummer";
+	private static final String CHANGED = "Ändrad före omstart: sjukgymnastik i hemmet.";
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	@TempDir
@@ -63,24 +66,63 @@ class CrashTest {
 		Map<String, String> acknowledged = new ConcurrentHashMap<>(); // Patient/id -> personnummer
 		List<String> rounds = new ArrayList<>();
 		start();
+		CarePlan demo = changeDemoPlan();
 		for (int round = 1; round <= 5; round++) {
 			int before = acknowledged.size();
 			load(acknowledged, Duration.ofMillis(3_000 + random.nextInt(5_000)));
-			server.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no flush
 			int written = acknowledged.size() - before;
 			start();
 			int found = check(acknowledged);
 			rounds.add("round " + round + ": " + written + " answered 201 before the kill, " + found + "/" + acknowledged.size()
 					+ " found after restart with their AuditEvent, by identifier and by _content");
 			assertThat(found).as(rounds.get(rounds.size() - 1)).isEqualTo(acknowledged.size());
+			assertDemoPlanAsChanged(demo);
 		}
+		// And a graceful stop (SIGTERM, the shutdown hooks run) keeps everything too.
+		server.destroy();
+		server.waitFor();
+		start();
+		assertThat(check(acknowledged)).as("after a graceful stop").isEqualTo(acknowledged.size());
+		assertDemoPlanAsChanged(demo);
 		server.destroy();
 		server.waitFor();
 		rounds.forEach(System.out::println);
 		assertThat(acknowledged).as("the load wrote something").hasSizeGreaterThan(20);
 	}
 
-	/** Creates and reads persons from four clients until the time is up, remembering each create answered 201. */
+	/** Changes the demo's plan of scenario 1; the demo loader must leave it as changed at every start. */
+	private CarePlan changeDemoPlan() throws IOException {
+		String token = DemoTokens.request(String.valueOf(port), STAFF, null);
+		CarePlan plan = demoPlans(token).get(0);
+		plan.setDescription(CHANGED);
+		HttpResponse<String> updated = send(HttpRequest.newBuilder(uri("/fhir/CarePlan/" + plan.getIdElement().getIdPart()))
+				.header("Content-Type", "application/fhir+json").header("Authorization", "Bearer " + token)
+				.PUT(HttpRequest.BodyPublishers.ofString(CTX.newJsonParser().encodeResourceToString(plan))));
+		assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
+		return CTX.newJsonParser().parseResource(CarePlan.class, updated.body());
+	}
+
+	/** The demo data is loaded once: one plan of the demo person, as changed, found by its new words. */
+	private void assertDemoPlanAsChanged(CarePlan changed) throws IOException {
+		String token = DemoTokens.request(String.valueOf(port), STAFF, null);
+		List<CarePlan> plans = demoPlans(token);
+		assertThat(plans).as("the demo loader must not make a second plan").hasSize(1);
+		assertThat(plans.get(0).getDescription()).isEqualTo(CHANGED);
+		assertThat(plans.get(0).getMeta().getVersionId()).as("the demo loader must not change it")
+				.isEqualTo(changed.getMeta().getVersionId());
+		assertThat(ids("/fhir/CarePlan?_elements=id&_content=sjukgymnastik", token))
+				.containsExactly(changed.getIdElement().toUnqualifiedVersionless().getValue());
+	}
+
+	private List<CarePlan> demoPlans(String token) throws IOException {
+		return pages("/fhir/CarePlan?subject=Patient/sip1-patient", token).stream().flatMap(b -> b.getEntry().stream())
+				.map(e -> (CarePlan) e.getResource()).toList();
+	}
+
+	/**
+	 * Creates and reads persons from four clients, remembering each create answered 201, until the time is up and the
+	 * server is killed under them.
+	 */
 	private void load(Map<String, String> acknowledged, Duration duration) throws InterruptedException {
 		String token = DemoTokens.request(String.valueOf(port), STAFF, null);
 		AtomicBoolean stop = new AtomicBoolean();
@@ -110,6 +152,7 @@ class CrashTest {
 			});
 		}
 		Thread.sleep(duration.toMillis());
+		server.destroyForcibly().waitFor(); // SIGKILL amid the load: no shutdown hook, no flush
 		stop.set(true);
 		clients.shutdown();
 		clients.awaitTermination(30, TimeUnit.SECONDS);
