@@ -5,7 +5,9 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.AppointmentResponse;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.CareTeam;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Goal;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.RelatedPerson;
 import org.hl7.fhir.r4.model.Resource;
@@ -29,6 +31,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The "who sees what" table of access.md (R13, R15), for one resource at a time: staff and backend
@@ -212,6 +215,9 @@ public class AccessPolicy {
 		if (!PERSONAL_VIEW.contains(resource.fhirType())) {
 			return false;
 		}
+		if ((resource instanceof Goal || resource instanceof CareTeam) && namedByPersonalPlan(caller, resource, request)) {
+			return true;
+		}
 		List<String> planKeys = plans.plansOf(resource, request);
 		if (planKeys.isEmpty()) {
 			// A goal the person wrote before it was linked to the plan.
@@ -219,6 +225,20 @@ public class AccessPolicy {
 		}
 		Set<String> readable = personalPlans(caller, request);
 		return planKeys.stream().anyMatch(readable::contains);
+	}
+
+	/**
+	 * Whether a plan the person may read names the goal or care team: what the portal's {@code _include} brings, decided
+	 * from the plans already read instead of a search for the plans that name it (which still decides the rest).
+	 */
+	private boolean namedByPersonalPlan(Caller caller, IBaseResource resource, RequestDetails request) {
+		String key = plans.keyOf((Resource) resource, request);
+		Set<String> readable = personalPlans(caller, request);
+		String patient = personOf(caller, request);
+		return key != null && !readable.isEmpty() && plans.plansOfPatient(patient, request).stream()
+				.filter(plan -> readable.contains(plans.keyOf(plan, request)))
+				.flatMap(plan -> Stream.concat(plan.getGoal().stream(), plan.getCareTeam().stream()))
+				.anyMatch(ref -> key.equals(plans.key(ref, request)));
 	}
 
 	/**
