@@ -39,8 +39,9 @@ import java.util.concurrent.TimeUnit;
  * A request's events are durable before its answer leaves: {@link #append} waits until they are committed, together
  * with those of every request waiting at that moment (group commit). That commit writes the events and a line in
  * {@code SAMPLAN_AUDIT_PENDING}, both appended at the end of their keys (ids are time-ordered UUIDs, version 7), so
- * it is small; the reference rows, which land all over their key, follow in a commit of their own that removes the
- * pending lines, after the answers have left. A search waits until what was appended before it is indexed; pending
+ * it is small; the reference rows, which land all over their key, follow after the answers have left, for many
+ * requests at once, in a commit of their own that removes the pending lines. A search on a node first has what that
+ * node appended indexed (on another node, what it appended in the last quarter second may not be found yet); pending
  * lines left by a node that stopped in between are indexed by the next writer that finds them.
  */
 @Component
@@ -70,6 +71,9 @@ class AuditLog {
 	private record Rows(List<Object[]> events, List<Object[]> references, long ticket, CompletableFuture<Void> committed) {}
 
 	private static final SecureRandom RANDOM = new SecureRandom();
+	/** How long committed events may wait to be indexed together, and how many at most. */
+	private static final long INDEX_DELAY_MILLIS = 250;
+	private static final int INDEX_BATCH = 500;
 	/** Pending lines older than this are some other writer's, left when it stopped. */
 	private static final long STALE_MILLIS = 60_000;
 
@@ -112,62 +116,98 @@ class AuditLog {
 			references(event).forEach(ref -> refs.add(new Object[] {ref[0], ref[1], id}));
 			stamp(event, id, recorded);
 		}
-		Rows mine;
-		synchronized (progress) {
-			mine = new Rows(rows, refs, ++appended, new CompletableFuture<>());
-			waiting.add(mine);
-		}
 		try {
-			mine.committed().join();
+			enqueue(rows, refs).committed().join();
 		} catch (CompletionException e) {
 			throw e.getCause() instanceof RuntimeException r ? r : e;
 		}
 	}
 
+	/** Queues rows for the writer, in the order of their tickets; done when they are committed. */
+	private Rows enqueue(List<Object[]> rows, List<Object[]> refs) {
+		synchronized (progress) {
+			Rows mine = new Rows(rows, refs, ++appended, new CompletableFuture<>());
+			waiting.add(mine);
+			return mine;
+		}
+	}
+
 	/**
-	 * The writer: commits what is waiting, together (a batch that fails is retried request by request), answers the
-	 * requests, then indexes what it committed. Idle, it indexes pending lines other writers left. When the server
-	 * stops, it writes what is still waiting first.
+	 * The writer: commits what is waiting, together (a batch that fails is retried request by request), and answers
+	 * the requests. What it committed it indexes in bulk, once {@link #INDEX_DELAY_MILLIS} has passed since the oldest
+	 * of it, the events of {@link #INDEX_BATCH} requests have gathered or a search asks; each commit rewrites the database's changed
+	 * pages, so one index commit for many requests costs a fraction of one per request. Idle, it indexes pending lines
+	 * other writers left. When the server stops, it writes and indexes what is still waiting first.
 	 */
 	private void write() {
+		List<Rows> unindexed = new ArrayList<>();
+		long oldest = 0;
+		long seen = 0;
 		while (open || !waiting.isEmpty()) {
 			List<Rows> batch = new ArrayList<>();
 			try {
-				Rows first = waiting.poll(1, TimeUnit.SECONDS);
-				if (first == null) {
+				long wait = unindexed.isEmpty() ? 1000 : oldest + INDEX_DELAY_MILLIS - System.currentTimeMillis();
+				Rows first = waiting.poll(Math.max(wait, 0), TimeUnit.MILLISECONDS);
+				if (first != null) {
+					batch.add(first);
+					waiting.drainTo(batch);
+				} else if (unindexed.isEmpty()) {
 					indexPending(STALE_MILLIS);
-					continue;
 				}
-				batch.add(first);
 			} catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
 				return;
 			}
-			waiting.drainTo(batch);
-			List<Rows> committed = new ArrayList<>();
-			try {
-				appendCommit(batch);
-				committed.addAll(batch);
-			} catch (RuntimeException together) {
-				for (Rows alone : batch) {
-					try {
-						appendCommit(List.of(alone));
-						committed.add(alone);
-					} catch (RuntimeException e) {
-						alone.committed().completeExceptionally(e);
-					}
+			List<Rows> committed = commitEach(batch.stream().filter(r -> !r.events().isEmpty()).toList());
+			if (unindexed.isEmpty()) {
+				oldest = System.currentTimeMillis();
+			}
+			unindexed.addAll(committed);
+			boolean asked = false;
+			for (Rows r : batch) {
+				asked |= r.events().isEmpty(); // a search's request to index now
+				seen = Math.max(seen, r.ticket());
+				r.committed().complete(null);
+			}
+			if (asked || !open || unindexed.size() >= INDEX_BATCH || System.currentTimeMillis() >= oldest + INDEX_DELAY_MILLIS) {
+				try {
+					indexCommit(unindexed);
+				} catch (RuntimeException e) {
+					log.warn("Audit events appended but not yet indexed, left pending: {}", e.getMessage());
+				}
+				unindexed = new ArrayList<>();
+				synchronized (progress) {
+					indexed = seen;
+					progress.notifyAll();
 				}
 			}
-			committed.forEach(r -> r.committed().complete(null));
-			try {
-				indexCommit(committed);
-			} catch (RuntimeException e) {
-				log.warn("Audit events appended but not yet indexed, left pending: {}", e.getMessage());
+		}
+		try {
+			indexCommit(unindexed);
+		} catch (RuntimeException e) {
+			log.warn("Audit events appended but not indexed at stop, left pending for the next start: {}", e.getMessage());
+		}
+	}
+
+	/** Commits the batch's events together, or else each request's alone; the ones committed. */
+	private List<Rows> commitEach(List<Rows> batch) {
+		if (batch.isEmpty()) {
+			return batch;
+		}
+		try {
+			appendCommit(batch);
+			return batch;
+		} catch (RuntimeException together) {
+			List<Rows> committed = new ArrayList<>();
+			for (Rows alone : batch) {
+				try {
+					appendCommit(List.of(alone));
+					committed.add(alone);
+				} catch (RuntimeException e) {
+					alone.committed().completeExceptionally(e);
+				}
 			}
-			synchronized (progress) {
-				indexed = batch.get(batch.size() - 1).ticket();
-				progress.notifyAll();
-			}
+			return committed;
 		}
 	}
 
@@ -274,7 +314,12 @@ class AuditLog {
 	/** Until what was appended before now (on this node) is indexed, or a few seconds have passed. */
 	private void awaitIndexed() {
 		synchronized (progress) {
-			long target = appended;
+			if (indexed == appended) {
+				return;
+			}
+		}
+		long target = enqueue(List.of(), List.of()).ticket(); // no events: asks the writer to index now
+		synchronized (progress) {
 			long until = System.currentTimeMillis() + 5_000;
 			while (indexed < target && System.currentTimeMillis() < until) {
 				try {
