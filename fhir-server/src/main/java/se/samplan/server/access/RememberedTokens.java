@@ -12,12 +12,14 @@ import java.time.Instant;
 /**
  * A {@link JwtDecoder} that remembers the tokens it has checked, so that a client sending the same token with every
  * request pays for the signature and the claims' checks once, not per request. A remembered token is used only
- * before it expires; after that it is checked again (and refused). At most ten thousand tokens, each at most five
- * minutes: a key that the issuer withdraws stops opening new tokens at once and remembered ones within minutes.
+ * until it expires, give or take the clock skew the checks themselves allow (Spring's 60 s); after that it is checked
+ * again (and refused). At most ten thousand tokens, each at most five minutes: a key that the issuer withdraws stops
+ * opening new tokens at once and remembered ones within minutes.
  */
 final class RememberedTokens implements JwtDecoder {
 
-	private static final Duration SKEW = Duration.ofSeconds(60);
+	/** As {@code JwtTimestampValidator} allows by default. */
+	static final Duration SKEW = Duration.ofSeconds(60);
 
 	private final JwtDecoder decoder;
 	private final Cache<String, Jwt> checked = Caffeine.newBuilder().maximumSize(10_000)
