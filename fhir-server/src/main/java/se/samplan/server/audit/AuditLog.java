@@ -7,15 +7,14 @@ import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.InstantType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.security.SecureRandom;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
@@ -79,6 +78,8 @@ class AuditLog {
 
 	private final JdbcTemplate jdbc;
 	private final NamedParameterJdbcTemplate named;
+	/** Plain JDBC transactions on the server's database, apart from JPA's. */
+	private final TransactionTemplate transactions;
 	private final FhirContext ctx;
 	private final LinkedBlockingQueue<Rows> waiting = new LinkedBlockingQueue<>();
 	private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "audit-log-writer"));
@@ -90,6 +91,7 @@ class AuditLog {
 	AuditLog(JdbcTemplate jdbc, FhirContext ctx) {
 		this.jdbc = jdbc;
 		this.named = new NamedParameterJdbcTemplate(jdbc);
+		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
 		this.ctx = ctx;
 		jdbc.execute("CREATE TABLE IF NOT EXISTS SAMPLAN_AUDIT_EVENT (ID VARCHAR(36) PRIMARY KEY, RECORDED BIGINT NOT NULL, "
 				+ "EVENT VARCHAR(1000000) NOT NULL)");
@@ -213,11 +215,10 @@ class AuditLog {
 
 	/** The events and their pending lines, in one commit. */
 	private void appendCommit(List<Rows> batch) {
-		transaction((one, two) -> {
-			batch(one, rows(batch, true));
-			batch(two, ids(batch));
-		}, "INSERT INTO SAMPLAN_AUDIT_EVENT (ID, RECORDED, EVENT) VALUES (?, ?, ?)",
-				"INSERT INTO SAMPLAN_AUDIT_PENDING (EVENT_ID) VALUES (?)");
+		transactions.executeWithoutResult(status -> {
+			jdbc.batchUpdate("INSERT INTO SAMPLAN_AUDIT_EVENT (ID, RECORDED, EVENT) VALUES (?, ?, ?)", rows(batch, true));
+			jdbc.batchUpdate("INSERT INTO SAMPLAN_AUDIT_PENDING (EVENT_ID) VALUES (?)", ids(batch));
+		});
 	}
 
 	/**
@@ -228,18 +229,18 @@ class AuditLog {
 		if (batch.isEmpty()) {
 			return;
 		}
-		transaction((claim, refs) -> {
+		transactions.executeWithoutResult(status -> {
 			List<Object[]> ids = ids(batch);
-			int[] claimed = batch(claim, ids);
+			int[] claimed = jdbc.batchUpdate("DELETE FROM SAMPLAN_AUDIT_PENDING WHERE EVENT_ID = ?", ids);
 			Set<Object> mine = new HashSet<>();
 			for (int i = 0; i < claimed.length; i++) {
 				if (claimed[i] > 0) {
 					mine.add(ids.get(i)[0]);
 				}
 			}
-			batch(refs, rows(batch, false).stream().filter(row -> mine.contains(row[2])).toList());
-		}, "DELETE FROM SAMPLAN_AUDIT_PENDING WHERE EVENT_ID = ?",
-				"INSERT INTO SAMPLAN_AUDIT_REF (REF, KIND, EVENT_ID) VALUES (?, ?, ?)");
+			jdbc.batchUpdate("INSERT INTO SAMPLAN_AUDIT_REF (REF, KIND, EVENT_ID) VALUES (?, ?, ?)",
+					rows(batch, false).stream().filter(row -> mine.contains(row[2])).toList());
+		});
 	}
 
 	/** Indexes the pending lines at least {@code olderThanMillis} old, from the events themselves. */
@@ -272,43 +273,6 @@ class AuditLog {
 		List<Object[]> ids = new ArrayList<>();
 		batch.forEach(r -> r.events().forEach(row -> ids.add(new Object[] {row[0]})));
 		return ids;
-	}
-
-	/** Work on two prepared statements. */
-	private interface TwoStatements {
-		void run(PreparedStatement one, PreparedStatement two) throws SQLException;
-	}
-
-	/** Work on two prepared statements, in one transaction of its own. */
-	private void transaction(TwoStatements work, String one, String two) {
-		jdbc.execute((ConnectionCallback<Void>) connection -> {
-			boolean autoCommit = connection.getAutoCommit();
-			connection.setAutoCommit(false);
-			try (PreparedStatement first = connection.prepareStatement(one); PreparedStatement second = connection.prepareStatement(two)) {
-				work.run(first, second);
-				connection.commit();
-			} catch (SQLException | RuntimeException e) {
-				connection.rollback();
-				throw e;
-			} finally {
-				connection.setAutoCommit(autoCommit);
-			}
-			return null;
-		});
-	}
-
-	/** Runs the statement once per row; the update counts. */
-	private static int[] batch(PreparedStatement statement, List<Object[]> rows) throws SQLException {
-		if (rows.isEmpty()) {
-			return new int[0];
-		}
-		for (Object[] row : rows) {
-			for (int i = 0; i < row.length; i++) {
-				statement.setObject(i + 1, row[i]);
-			}
-			statement.addBatch();
-		}
-		return statement.executeBatch();
 	}
 
 	/** Until what was appended before now (on this node) is indexed, or a few seconds have passed. */
