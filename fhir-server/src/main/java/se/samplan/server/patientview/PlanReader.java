@@ -42,7 +42,7 @@ class PlanReader {
 		SystemRequestDetails request = new SystemRequestDetails();
 		String planRef = "CarePlan/" + planId.getIdPart();
 		Map<String, Resource> found = new LinkedHashMap<>();
-		plans.planAndWhatItShows(planRef, request).forEach(r -> found.put(r.fhirType() + "/" + r.getIdElement().getIdPart(), r));
+		plans.planAndWhatItShows(planRef).forEach(r -> found.put(r.fhirType() + "/" + r.getIdElement().getIdPart(), r));
 		if (!(found.get(planRef) instanceof CarePlan plan)) {
 			throw new ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException(planId);
 		}
