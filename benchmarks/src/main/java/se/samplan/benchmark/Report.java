@@ -51,7 +51,7 @@ final class Report {
 				HAPI FHIR 8.8.0 JPA server with its defaults on H2 + Lucene (full text on); B is Samplan with authentication, \
 				access rules, audit log, rules and profile validation on. Each server in its own JVM on a fresh data folder, \
 				the same county and the same seeded requests (%d measured per figure and round, after a quarter as many \
-				unmeasured), %d rounds of A then B. Latencies in ms over all kept rounds.
+				unmeasured, at least 64 at 16 clients), %d rounds of A then B. Latencies in ms over all kept rounds.
 
 				""".formatted(LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), persons, rounds,
 				requests, requests, rounds));
