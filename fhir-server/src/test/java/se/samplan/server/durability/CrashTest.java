@@ -6,6 +6,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Patient;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.samplan.server.DemoTokens;
@@ -44,8 +45,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code kill -9} at a random moment, five times. After each restart every create that was answered 201 is
  * there, with its AuditEvent, and is found by identifier search and by {@code _content}; the database opens
  * cleanly each time. Then a graceful stop and start, which keeps everything too. Throughout, a change made to the demo
- * data before the first kill stays as made: the demo data is loaded once. Prints the counts.
+ * data before the first kill stays as made: the demo data is loaded once. Prints the counts. Its seven server starts
+ * take minutes, so it runs in the {@code durability} profile (the README's test command, CI), not in a plain verify.
  */
+@Tag("durability")
 class CrashTest {
 
 	private static final FhirContext CTX = FhirContext.forR4Cached();
