@@ -28,6 +28,8 @@ import java.util.function.Function;
 final class Round {
 
 	static final int CLIENTS = 16;
+	/** Unmeasured requests before a figure at {@link #CLIENTS} clients, at least: four per client. */
+	static final int LEAST_UNMEASURED = 4 * CLIENTS;
 	private static final String[] WORDS = {"Åberg", "Öst", "Sjögren", "Nyström", "Håkan", "Märta", "Ängla", "Örjan"};
 
 	private final Server server;
@@ -104,7 +106,7 @@ final class Round {
 	private void concurrent(List<CountyLoad.Person> loaded, int requests, Random random) throws Exception {
 		long[] seeds = random.longs(CLIENTS).toArray();
 		long[] warmUp = random.longs(CLIENTS).toArray();
-		int unmeasured = Math.max(requests / 4, 4 * CLIENTS);
+		int unmeasured = Math.max(requests / 4, LEAST_UNMEASURED);
 		at16("read, 16 clients", unmeasured, warmUp, loaded, p -> "/" + p.plan(), new Figures());
 		at16("read, 16 clients", requests, seeds, loaded, p -> "/" + p.plan(), figures);
 		if (server.kind != Server.Kind.PEER) {
