@@ -43,6 +43,13 @@ class ReadFilter extends ConsentInterceptor implements RestInterceptor {
 						|| OperationAccess.isAuthorized(request) ? ConsentOutcome.AUTHORIZED : ConsentOutcome.PROCEED;
 			}
 
+			// Before a page is cut, HAPI loads every match to ask this; a narrowed search's matches are already
+			// what the caller may read, and each shown resource is still asked about below.
+			@Override
+			public boolean shouldProcessCanSeeResource(RequestDetails request, IConsentContextServices services) {
+				return !SearchNarrowing.narrowed(request);
+			}
+
 			@Override
 			public ConsentOutcome canSeeResource(RequestDetails request, IBaseResource resource, IConsentContextServices services) {
 				return decide(request, resource);
