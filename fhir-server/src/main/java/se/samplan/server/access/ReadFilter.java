@@ -1,5 +1,6 @@
 package se.samplan.server.access;
 
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.interceptor.consent.ConsentInterceptor;
 import ca.uhn.fhir.rest.server.interceptor.consent.ConsentOutcome;
@@ -19,15 +20,27 @@ import java.util.Set;
  * consent interceptor calls it for read, vread, search results, includes and revincludes, history,
  * {@code $everything} and the GET entries of a batch, and again when a stored page of results is shown
  * (paging links can be replayed by another caller); a hidden resource reads as 404 and is left
- * out of searches (and {@code Bundle.total} is not given, so counts reveal nothing). The operator, the
- * server's own requests, and {@code $sip-*} operations authorised by {@link OperationAccess} pass here
- * unfiltered: {@link OperationAnswers} filters their answers.
+ * out of searches (and {@code Bundle.total} is not given, so counts reveal nothing). A search's page is cut from the
+ * matches before this filter leaves out what the caller may not see, so a page can hold fewer than {@code _count}
+ * ({@link IncludesOfHidden} leaves out what only hidden matches brought in). The operator, the server's own requests,
+ * and {@code $sip-*} operations authorised by {@link OperationAccess} pass here unfiltered: {@link OperationAnswers}
+ * filters their answers.
  */
 @Component
 class ReadFilter extends ConsentInterceptor implements RestInterceptor {
 
+	private static final Set<RestOperationTypeEnum> SEARCHES = Set.of(RestOperationTypeEnum.SEARCH_TYPE,
+			RestOperationTypeEnum.SEARCH_SYSTEM);
+
+	private static final String HID_SOMETHING = ReadFilter.class.getName() + ".hidSomething";
+
 	/** Shapes whose content is checked one resource at a time. */
 	private static final Set<String> CONTAINERS = Set.of("Bundle", "Parameters", "OperationOutcome");
+
+	/** Whether this filter hid anything from the request's caller. */
+	static boolean hidSomething(RequestDetails request) {
+		return Boolean.TRUE.equals(request.getUserData().get(HID_SOMETHING));
+	}
 
 	private static boolean writtenByThisRequest(RequestDetails request, IBaseResource resource) {
 		String key = References.key(resource);
@@ -43,11 +56,12 @@ class ReadFilter extends ConsentInterceptor implements RestInterceptor {
 						|| OperationAccess.isAuthorized(request) ? ConsentOutcome.AUTHORIZED : ConsentOutcome.PROCEED;
 			}
 
-			// Before a page is cut, HAPI loads every match to ask this; a narrowed search's matches are already
-			// what the caller may read, and each shown resource is still asked about below.
+			// Before a search's page is cut, HAPI would load every match (the whole county for a bare GET /Goal) to
+			// ask this; a search instead shows what it may of each page, asked below (an organisation's searches
+			// are narrowed to what it may read in the database, a person's name the person).
 			@Override
 			public boolean shouldProcessCanSeeResource(RequestDetails request, IConsentContextServices services) {
-				return !SearchNarrowing.narrowed(request);
+				return !SEARCHES.contains(request.getRestOperationType());
 			}
 
 			@Override
@@ -75,6 +89,9 @@ class ReadFilter extends ConsentInterceptor implements RestInterceptor {
 						? RequestCache.of(request).get("may read " + resource.getIdElement().toUnqualified().getValue(),
 								k -> policy.canRead(caller, resource, request))
 						: policy.canRead(caller, resource, request);
+				if (!visible) {
+					request.getUserData().put(HID_SOMETHING, Boolean.TRUE);
+				}
 				return visible ? ConsentOutcome.AUTHORIZED : ConsentOutcome.REJECT;
 			}
 		});

@@ -22,14 +22,11 @@ import java.util.Map;
  * An organisation's searches of the types that carry {@link Readers} tags, and the searches in its batches and
  * transactions, are narrowed in the database to what it may read ({@code _tag=https://samplan.github.io/fhir/reader|
  * Organization/<id>}, AND'ed with the client's criteria), so that a page is found without loading what the read
- * filter would drop. The read filter still decides on every result it shows, but need not load every match of a
- * narrowed search beforehand to leave out what the tag already did.
+ * filter would drop. The read filter still decides on every result.
  */
 @Component
 @Interceptor
 class SearchNarrowing implements RestInterceptor {
-
-	private static final String NARROWED = SearchNarrowing.class.getName() + ".narrowed";
 
 	private final Callers callers;
 	private final RuleSwitch ruleSwitch;
@@ -50,13 +47,7 @@ class SearchNarrowing implements RestInterceptor {
 			more[tags.length] = tag;
 			parameters.put(Constants.PARAM_TAG, more);
 			request.setParameters(parameters);
-			request.getUserData().put(NARROWED, Boolean.TRUE);
 		}
-	}
-
-	/** Whether the request is a search this class narrowed by the caller's reader tag. */
-	static boolean narrowed(RequestDetails request) {
-		return Boolean.TRUE.equals(request.getUserData().get(NARROWED));
 	}
 
 	@Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
