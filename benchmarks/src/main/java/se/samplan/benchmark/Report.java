@@ -50,11 +50,11 @@ final class Report {
 				Run %s on %d cores, Java %s, with `./mvnw -B -Pbenchmark verify -Dbenchmark.persons=%d -Dbenchmark.rounds=%d -Dbenchmark.requests=%d`. A is the peer, a plain \
 				HAPI FHIR 8.8.0 JPA server with its defaults on H2 + Lucene (full text on); B is Samplan with authentication, \
 				access rules, audit log, rules and profile validation on. Each server in its own JVM on a fresh data folder, \
-				the same county and the same seeded requests (%d measured per figure and round, after a quarter as many \
-				unmeasured, at least %d at %d clients and %d plans through the workflow), %d rounds of A then B. Latencies in ms over all kept rounds.
+				the same county and the same seeded requests (%d measured per figure and round, after as many \
+				unmeasured, at least %d at %d clients), %d rounds of A then B. Latencies in ms over all kept rounds.
 
 				""".formatted(LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), persons, rounds,
-				requests, requests, Round.LEAST_UNMEASURED, Round.CLIENTS, Round.LEAST_UNMEASURED_WORKFLOWS, rounds));
+				requests, requests, Round.LEAST_UNMEASURED, Round.CLIENTS, rounds));
 		md.append("| id | figure | A median | A p95 | B median | B p95 | B/A median | B/A p95 | target | met |\n");
 		md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |\n");
 		for (String f : P1) {

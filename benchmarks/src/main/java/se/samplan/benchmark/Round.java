@@ -30,8 +30,6 @@ final class Round {
 	static final int CLIENTS = 16;
 	/** Unmeasured requests before a figure at {@link #CLIENTS} clients, at least: four per client. */
 	static final int LEAST_UNMEASURED = 4 * CLIENTS;
-	/** Unmeasured plans through the workflow before the measured ones, at least: one per municipality. */
-	static final int LEAST_UNMEASURED_WORKFLOWS = 5;
 	private static final String[] WORDS = {"Åberg", "Öst", "Sjögren", "Nyström", "Håkan", "Märta", "Ängla", "Örjan"};
 
 	private final Server server;
@@ -52,13 +50,13 @@ final class Round {
 		List<CountyLoad.Person> loaded = CountyLoad.persons(server, parties, new County(directory, seed), persons, figures);
 		figures.value("rss", server.residentMiB());
 		figures.value("heap", server.heapAfterGcMiB());
-		sequential(loaded, requests / 4, new Random(seed + 1), new Figures());
+		sequential(loaded, requests, new Random(seed + 1), new Figures());
 		sequential(loaded, requests, new Random(seed + 2), figures);
 		concurrent(loaded, requests, new Random(seed + 3));
 		Workflow workflow = new Workflow(server, parties);
 		Random random = new Random(seed + 4);
-		// As every figure, after unmeasured ones: the county load used none of the workflow's code.
-		for (int i = 0; i < Math.max(workflows / 4, LEAST_UNMEASURED_WORKFLOWS); i++) {
+		// As every figure, after as many unmeasured: the county load used none of the workflow's code.
+		for (int i = 0; i < workflows; i++) {
 			workflow.plan(i % 5, random);
 		}
 		for (int i = 0; i < workflows; i++) {
@@ -106,13 +104,13 @@ final class Round {
 	}
 
 	/**
-	 * Each figure after unmeasured requests, a quarter as many as measured but at least four per client, as
-	 * the sequential figures have theirs: the summary's code is cold till then.
+	 * Each figure after as many unmeasured requests as measured, at least four per client, as the sequential figures
+	 * have theirs: the summary's code is cold till then.
 	 */
 	private void concurrent(List<CountyLoad.Person> loaded, int requests, Random random) throws Exception {
 		long[] seeds = random.longs(CLIENTS).toArray();
 		long[] warmUp = random.longs(CLIENTS).toArray();
-		int unmeasured = Math.max(requests / 4, LEAST_UNMEASURED);
+		int unmeasured = Math.max(requests, LEAST_UNMEASURED);
 		at16("read, 16 clients", unmeasured, warmUp, loaded, p -> "/" + p.plan(), new Figures());
 		at16("read, 16 clients", requests, seeds, loaded, p -> "/" + p.plan(), figures);
 		if (server.kind != Server.Kind.PEER) {
