@@ -58,7 +58,7 @@ class ReadFilter extends ConsentInterceptor implements RestInterceptor {
 
 			// Before a search's page is cut, HAPI would load every match (the whole county for a bare GET /Goal) to
 			// ask this; a search instead shows what it may of each page, asked below (an organisation's searches
-			// are narrowed to what it may read in the database, a person's name the person).
+			// are narrowed to what it may read in the database, and a person's usually name the person).
 			@Override
 			public boolean shouldProcessCanSeeResource(RequestDetails request, IConsentContextServices services) {
 				return !SEARCHES.contains(request.getRestOperationType());

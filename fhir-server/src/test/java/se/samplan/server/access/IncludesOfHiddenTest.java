@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A search's page shows no include that only a hidden match brought in, even one the caller may read by itself (the
- * person's own record, included by a plan held back from them), and keeps the includes of what it shows.
+ * person's own record, included by a plan held back from them), also as a batch or transaction entry, and keeps
+ * the includes of what it shows.
  */
 @Tag("R13")
 class IncludesOfHiddenTest extends WorkflowTestSupport {
@@ -33,7 +34,14 @@ class IncludesOfHiddenTest extends WorkflowTestSupport {
 				.as("as the initiator").containsExactly(plan.getIdElement().toUnqualifiedVersionless().getValue(), person);
 		actAs(person);
 		assertThat(client.read().resource("Patient").withUrl(person).execute()).as("the person reads their record").isNotNull();
-		assertThat(search("CarePlan?subject=" + person + "&_include=CarePlan:subject").getEntry()).isEmpty();
+		String query = "CarePlan?subject=" + person + "&_include=CarePlan:subject";
+		assertThat(search(query).getEntry()).isEmpty();
+		for (Bundle.BundleType type : List.of(Bundle.BundleType.BATCH, Bundle.BundleType.TRANSACTION)) {
+			Bundle bundle = new Bundle().setType(type);
+			bundle.addEntry().getRequest().setMethod(Bundle.HTTPVerb.GET).setUrl(query);
+			Bundle answer = client.transaction().withBundle(bundle).execute();
+			assertThat(((Bundle) answer.getEntryFirstRep().getResource()).getEntry()).as("as a %s entry", type).isEmpty();
+		}
 	}
 
 	@Test
