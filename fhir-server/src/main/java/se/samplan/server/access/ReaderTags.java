@@ -1,5 +1,6 @@
 package se.samplan.server.access;
 
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.PractitionerRole;
@@ -14,6 +15,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import se.samplan.server.hapi.Delete;
 import se.samplan.server.hapi.PendingWrites;
 import se.samplan.server.hapi.References;
+import se.samplan.server.hapi.RequestCache;
 import se.samplan.server.hapi.TagWriter;
 import se.samplan.server.hapi.Write;
 import se.samplan.server.hapi.WriteStep;
@@ -63,6 +65,7 @@ class ReaderTags implements WriteStep {
 		Resource resource = (Resource) write.resource();
 		resource.getMeta().getTag().removeIf(t -> SipUrls.READER.equals(t.getSystem()));
 		AtBeforeCommit commit = commit();
+		commit.request = commit.written.isEmpty() || commit.request == write.request() ? write.request() : null;
 		commit.written.add(resource);
 		if (write.isCreate()) {
 			commit.created.add(resource);
@@ -80,8 +83,10 @@ class ReaderTags implements WriteStep {
 
 	@Override
 	public void beforeDelete(Delete delete) {
+		AtBeforeCommit commit = commit();
+		commit.deleted = true;
 		if (FACTS.contains(delete.resource().fhirType())) {
-			commit().plans.addAll(plans.plansOf(delete.resource(), delete.request()));
+			commit.plans.addAll(plans.plansOf(delete.resource(), delete.request()));
 		}
 	}
 
@@ -105,6 +110,12 @@ class ReaderTags implements WriteStep {
 		private final Map<String, Set<String>> before = new HashMap<>();
 		private final Set<String> plans = new LinkedHashSet<>();
 		private boolean everyPlan;
+		/**
+		 * The request that made every write of the transaction (null when several did), whose lookups the commit
+		 * reuses unless the transaction deleted something.
+		 */
+		private RequestDetails request;
+		private boolean deleted;
 
 		private ReaderTags owner() {
 			return ReaderTags.this;
@@ -114,12 +125,16 @@ class ReaderTags implements WriteStep {
 		 * Everything is stored now. A plan whose readers did not change keeps the tags of what the transaction did not
 		 * write; otherwise every resource of it is looked at. What the transaction wrote is read as written (loading
 		 * it again in the session that wrote it would make Hibernate share HAPI's cached tag definitions between
-		 * sessions), and each plan's readers are found once.
+		 * sessions), and each plan's readers are found once. What the request looked up in the store stands, as its
+		 * writes are read in front of it; a delete, which the lookups would not know of, makes the commit look again.
 		 */
 		@Override
 		public void beforeCommit(boolean readOnly) {
 			SystemRequestDetails view = new SystemRequestDetails();
 			PendingWrites.settled(view, written, created);
+			if (!deleted) {
+				RequestCache.lookupsFor(view, request);
+			}
 			Set<String> touched = new LinkedHashSet<>(plans);
 			if (everyPlan) {
 				touched.addAll(ReaderTags.this.plans.allPlans());

@@ -26,6 +26,19 @@ public final class RequestCache {
 		return (RequestCache) request.getUserData().computeIfAbsent(KEY, k -> new RequestCache());
 	}
 
+	/**
+	 * Gives a view of the request's own transaction (its commit) the lookups in the store the request made: the view
+	 * reads the request's writes in front of them as the request did. Copied, so that what the view looks up stays
+	 * its own, and none of the request's decisions.
+	 */
+	public static void lookupsFor(RequestDetails view, RequestDetails request) {
+		RequestCache cache = new RequestCache();
+		if (request != null && request.getUserData().get(KEY) instanceof RequestCache from) {
+			cache.stored.putAll(from.stored);
+		}
+		view.getUserData().put(KEY, cache);
+	}
+
 	static void written(RequestDetails request) {
 		if (request != null && request.getUserData().get(KEY) instanceof RequestCache cache) {
 			cache.decisions.clear();

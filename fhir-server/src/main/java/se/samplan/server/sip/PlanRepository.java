@@ -351,14 +351,14 @@ public class PlanRepository {
 	/**
 	 * The stored resources a search by one reference parameter finds, except those the request has written: their
 	 * pending versions stand in for them, and loading an entity again in the session that wrote it trips Hibernate
-	 * (its persistence context would hold two instances of one row). So, for a writing request: ids first, then
-	 * the others in one search; a request that writes nothing (every read) searches once.
+	 * (its persistence context would hold two instances of one row). So, for a request that has written this type:
+	 * ids first, then the others in one search; any other request searches once.
 	 */
 	private List<IBaseResource> stored(String type, String parameter, String target, RequestDetails request) {
 		return RequestCache.of(request).stored("search " + type + "?" + parameter + "=" + target, k -> {
 			SearchParameterMap search = SearchParameterMap.newSynchronous(parameter, new ReferenceParam(target));
 			PendingWrites.View pending = PendingWrites.of(request);
-			if (pending.isEmpty()) {
+			if (pending.ofType(type).isEmpty()) {
 				return daoRegistry.getResourceDao(type).search(search, new SystemRequestDetails()).getAllResources();
 			}
 			TokenOrListParam others = new TokenOrListParam();

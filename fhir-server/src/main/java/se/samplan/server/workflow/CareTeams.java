@@ -11,8 +11,10 @@ import org.springframework.stereotype.Component;
 import se.samplan.server.sip.PlanRepository;
 import se.samplan.server.sip.SipUrls;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
 
 /** The plan's care team (SIP-team): everyone who takes part, created with the person when first needed. */
 @Component
@@ -26,12 +28,18 @@ class CareTeams {
 		this.plans = plans;
 	}
 
+	/** The care team written, if any, and whether the plan now links a new team, so that its caller writes the plan. */
+	record Joined(Optional<Resource> team, boolean linked) {}
+
 	/**
-	 * Adds a member with a sip-participant-role to the plan's care team; returns what changed (the team,
-	 * and the plan when the team is new).
+	 * Adds members with a sip-participant-role to the plan's care team in one write. A plan without one gets a new
+	 * team, with the person, linked on {@code plan}; the caller writes the plan, once with its other changes.
 	 */
-	List<Resource> addMember(CarePlan plan, String member, String role, RequestDetails request) {
-		List<Resource> changed = new ArrayList<>();
+	Joined join(CarePlan plan, Collection<String> members, String role, RequestDetails request) {
+		Set<String> joining = new LinkedHashSet<>(members);
+		if (joining.isEmpty()) {
+			return new Joined(Optional.empty(), false);
+		}
 		CareTeam team = plan.hasCareTeam() ? plans.read(plan.getCareTeamFirstRep(), CareTeam.class, request).orElse(null) : null;
 		if (team == null) {
 			team = new CareTeam();
@@ -41,17 +49,21 @@ class CareTeams {
 			team.setName("SIP-team: " + plan.getTitle());
 			team.setSubject(new Reference(plan.getSubject().getReference()));
 			addParticipant(team, plan.getSubject().getReference(), "person");
-			addParticipant(team, member, role);
-			team = (CareTeam) daoRegistry.getResourceDao(CareTeam.class).create(team, request).getResource();
+			for (String member : joining) {
+				addParticipant(team, member, role);
+			}
+			Resource created = (Resource) daoRegistry.getResourceDao(CareTeam.class).create(team, request).getResource();
 			plan.getCareTeam().clear();
-			plan.addCareTeam(new Reference("CareTeam/" + team.getIdPart()));
-			changed.add(team);
-			changed.add((Resource) daoRegistry.getResourceDao(CarePlan.class).update(plan, request).getResource());
-		} else if (team.getParticipant().stream().noneMatch(p -> member.equals(p.getMember().getReference()))) {
-			addParticipant(team, member, role);
-			changed.add((Resource) daoRegistry.getResourceDao(CareTeam.class).update(team, request).getResource());
+			plan.addCareTeam(new Reference("CareTeam/" + created.getIdElement().getIdPart()));
+			return new Joined(Optional.of(created), true);
 		}
-		return changed;
+		CareTeam current = team;
+		joining.removeIf(member -> current.getParticipant().stream().anyMatch(p -> member.equals(p.getMember().getReference())));
+		if (joining.isEmpty()) {
+			return new Joined(Optional.empty(), false);
+		}
+		joining.forEach(member -> addParticipant(current, member, role));
+		return new Joined(Optional.of((Resource) daoRegistry.getResourceDao(CareTeam.class).update(current, request).getResource()), false);
 	}
 
 	private static void addParticipant(CareTeam team, String member, String role) {

@@ -51,7 +51,10 @@ class HeldMeeting {
 				.orElseThrow(() -> R6PlanContentRule.noMeeting(planRef));
 	}
 
-	/** Records the meeting as held by those who came; returns what changed. The plan is read again after. */
+	/**
+	 * Records the meeting as held by those who came; returns what changed. A new care team is linked on {@code plan},
+	 * which the caller writes.
+	 */
 	List<Resource> record(CarePlan plan, Appointment meeting, List<Reference> attended, String participation,
 			String participationReason, RequestDetails request) {
 		List<Resource> changed = new ArrayList<>();
@@ -104,10 +107,7 @@ class HeldMeeting {
 		List<String> members = new ArrayList<>(staff);
 		attended.stream().map(r -> plans.key(r, request)).filter(r -> r != null && r.startsWith("Organization/"))
 				.forEach(members::add);
-		for (String member : members) {
-			CarePlan current = plans.read(planRef, request).map(CarePlan.class::cast).orElseThrow();
-			changed.addAll(careTeams.addMember(current, member, "principal-representative", request));
-		}
+		careTeams.join(plan, members, "principal-representative", request).team().ifPresent(changed::add);
 		return changed;
 	}
 

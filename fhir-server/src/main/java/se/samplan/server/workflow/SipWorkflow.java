@@ -4,7 +4,6 @@ import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.dao.tx.IHapiTransactionService;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
-import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CodeType;
@@ -298,10 +297,6 @@ public class SipWorkflow {
 			}
 			List<Resource> changed = new ArrayList<>(heldMeeting.record(plan, meeting, in.attended(), in.participation(),
 					in.participationReason(), request));
-			plan = sipPlan(planId, request);
-			if (SipPhase.of(plan).orElse(null) != SipPhase.INVITED) {
-				throw new ResourceVersionConflictException("CarePlan/" + planId.getIdPart() + " was activated by another request");
-			}
 			SipPhase.ACTIVE.applyTo(plan, false);
 			if (!plan.getPeriod().hasStart()) {
 				plan.getPeriod().setStart(new Date());
@@ -325,7 +320,6 @@ public class SipWorkflow {
 			contentRule.require(plan, meeting, next == null ? null : next.getValue(), request);
 			List<Resource> changed = new ArrayList<>(heldMeeting.record(plan, meeting,
 					in.attended() == null ? List.of() : in.attended(), in.participation(), in.participationReason(), request));
-			plan = sipPlan(planId, request);
 			SipPlans.setNextFollowUp(plan, next);
 			if (outcome != null && !outcome.isBlank()) {
 				plan.addNote().setTimeElement(new DateTimeType(new Date())).setText("Uppföljning: " + outcome);
@@ -379,7 +373,11 @@ public class SipWorkflow {
 			changed.add((Resource) daoRegistry.getResourceDao(Appointment.class).update(meeting, request).getResource());
 		}
 		CarePlan plan = plans.read(planRef, request).map(CarePlan.class::cast).orElseThrow();
-		changed.addAll(careTeams.addMember(plan, attendee, "principal-representative", request));
+		CareTeams.Joined joined = careTeams.join(plan, List.of(attendee), "principal-representative", request);
+		joined.team().ifPresent(changed::add);
+		if (joined.linked()) {
+			changed.add((Resource) daoRegistry.getResourceDao(CarePlan.class).update(plan, request).getResource());
+		}
 		return changed;
 	}
 
