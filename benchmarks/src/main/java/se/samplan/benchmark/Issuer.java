@@ -30,6 +30,8 @@ import java.util.stream.Collectors;
 final class Issuer implements AutoCloseable {
 
 	static final String ISS = "https://idp.bench.example/realms/sip";
+	/** The audience the county's identity provider puts in tokens for Samplan, set on Samplan too. */
+	static final String AUD = "https://samplan.bench.example/fhir";
 	private static final String OPERATOR = "operator";
 
 	private final RSAKey key;
@@ -57,7 +59,7 @@ final class Issuer implements AutoCloseable {
 
 	/** A token for {@code operator}, {@code PractitionerRole/..}, {@code Organization/..} or {@code Patient/..}. */
 	String token(String party) {
-		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(ISS).subject(party).jwtID(UUID.randomUUID().toString())
+		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(ISS).audience(AUD).subject(party).jwtID(UUID.randomUUID().toString())
 				.issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(4 * 3600))).claim("client_id", "benchmark");
 		if (OPERATOR.equals(party)) {
 			claims.claim("scope", "system/*.cruds samplan.admin");

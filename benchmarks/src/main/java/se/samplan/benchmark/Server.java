@@ -58,7 +58,8 @@ final class Server implements AutoCloseable {
 					"--peer.data-dir=" + data));
 		} else {
 			command.addAll(List.of("-jar", samplanJar.toString(), "--samplan.data-dir=" + data,
-					"--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer.jwksUri(), "--samplan.access.issuer=" + Issuer.ISS));
+					"--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer.jwksUri(), "--samplan.access.issuer=" + Issuer.ISS,
+					"--samplan.access.audiences=" + Issuer.AUD));
 			if (kind == Kind.SAMPLAN_WRITE_DELAY) {
 				command.add("--spring.datasource.url=jdbc:h2:file:" + data + "/h2/samplan;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=30000");
 			}

@@ -2,9 +2,13 @@ package se.samplan.server.access;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * What SMART discovery tells clients about the token issuer ({@code samplan.access.*}). Relative URLs
- * ({@code /auth/token}) are made absolute with the address the client used.
+ * The tokens the server accepts and what SMART discovery tells clients about their issuer
+ * ({@code samplan.access.*}). Relative URLs ({@code /auth/token}) are made absolute with the address the client used.
  */
 @ConfigurationProperties("samplan.access")
 public class AccessProperties {
@@ -14,8 +18,18 @@ public class AccessProperties {
 	 * latency benchmark): switched off, every request is served as the server itself, unlogged.
 	 */
 	private boolean enabled = true;
-	/** The issuer ({@code iss}) of the tokens the server accepts. */
+	/**
+	 * The issuer ({@code iss}) of the tokens the server accepts; when unset, that of
+	 * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}. One of the two must be set.
+	 */
 	private String issuer;
+	/**
+	 * What a token's {@code aud} must name, one of these; when none are set, the FHIR base URL the request was
+	 * addressed to ({@code https://host/fhir}), as SMART App Launch has apps ask for.
+	 */
+	private List<String> audiences = new ArrayList<>();
+	/** How far the issuer's clock and this server's may differ when {@code exp} and {@code nbf} are checked. */
+	private Duration clockSkew = Duration.ofSeconds(60);
 	private String jwksUri;
 	private String authorizationEndpoint;
 	private String tokenEndpoint;
@@ -34,6 +48,22 @@ public class AccessProperties {
 
 	public void setIssuer(String issuer) {
 		this.issuer = issuer;
+	}
+
+	public List<String> getAudiences() {
+		return audiences;
+	}
+
+	public void setAudiences(List<String> audiences) {
+		this.audiences = audiences;
+	}
+
+	public Duration getClockSkew() {
+		return clockSkew;
+	}
+
+	public void setClockSkew(Duration clockSkew) {
+		this.clockSkew = clockSkew;
 	}
 
 	public String getJwksUri() {

@@ -4,6 +4,11 @@ import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.PractitionerRole;
@@ -14,6 +19,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.stereotype.Component;
 import se.samplan.server.outcome.Refusal;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -23,9 +29,11 @@ import java.util.Set;
 /**
  * The {@link Caller} of a request, read from the bearer token Spring Security has checked: SMART's
  * {@code fhirUser} names the user, the claim {@code organization} (or the user's PractitionerRole) the
- * organisation, {@code scope} what the client may do. Requests the server makes itself
- * ({@link SystemRequestDetails}), and every request when access control is switched off, are
- * {@link Caller#SYSTEM}.
+ * organisation, {@code scope} what the client may do. The user and the organisation must be resources the server
+ * holds: a token naming one it does not know is refused (403) before anything is served or logged. A token's caller
+ * is remembered for a minute, so a client sending the same token does not pay for those reads per request; a party
+ * removed meanwhile is refused within that minute. Requests the server makes itself ({@link SystemRequestDetails}),
+ * and every request when access control is switched off, are {@link Caller#SYSTEM}.
  */
 @Component
 public class Callers {
@@ -37,6 +45,8 @@ public class Callers {
 
 	private final DaoRegistry daoRegistry;
 	private final boolean enabled;
+	private final Cache<String, Caller> byToken = Caffeine.newBuilder().maximumSize(10_000)
+			.expireAfterWrite(Duration.ofMinutes(1)).build();
 
 	Callers(DaoRegistry daoRegistry, AccessProperties properties) {
 		this.daoRegistry = daoRegistry;
@@ -56,6 +66,21 @@ public class Callers {
 		return caller;
 	}
 
+	/**
+	 * Who the request's token says it acts for, whether or not the server holds that party: for logging a refused
+	 * request, the refusal perhaps being that very party.
+	 */
+	public Caller claimed(RequestDetails request) {
+		if (request == null || request instanceof SystemRequestDetails || !enabled) {
+			return Caller.SYSTEM;
+		}
+		if (request.getUserData().get(KEY) instanceof Caller caller) {
+			return caller;
+		}
+		return SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token
+				? fromJwt(token.getToken(), false) : Caller.ANONYMOUS;
+	}
+
 	/** The organisation a request acts for (R5, R7); empty for the server, the operator, the person and guardians. */
 	public Optional<String> organizationOf(RequestDetails request) {
 		return Optional.ofNullable(of(request).organization());
@@ -66,6 +91,10 @@ public class Callers {
 			return Caller.ANONYMOUS; // an open endpoint: Spring Security let nothing else through without a token
 		}
 		Jwt jwt = token.getToken();
+		return byToken.get(jwt.getTokenValue(), t -> fromJwt(jwt, true));
+	}
+
+	private Caller fromJwt(Jwt jwt, boolean check) {
 		SmartScopes scopes = SmartScopes.parse(scopes(jwt));
 		String user = resourceReference(jwt.getClaimAsString("fhirUser"));
 		String organization = resourceReference(jwt.getClaimAsString(ORGANIZATION_CLAIM));
@@ -80,28 +109,34 @@ public class Callers {
 			kind = Caller.Kind.GUARDIAN;
 		} else if ("PractitionerRole".equals(type)) {
 			kind = Caller.Kind.STAFF;
-			if (organization == null) {
-				organization = organizationOf(user);
-			}
 		} else if (user == null && organization != null) {
 			kind = Caller.Kind.BACKEND;
 		} else {
 			throw refused("The token names neither a user (fhirUser: Patient, RelatedPerson or PractitionerRole) nor an organisation (claim 'organization').");
 		}
-		if (kind == Caller.Kind.STAFF && organization == null) {
-			throw refused("The user's PractitionerRole " + user + " names no organisation.");
+		IBaseResource held = !check || user == null || kind == Caller.Kind.OPERATOR ? null : known(user);
+		if (kind == Caller.Kind.STAFF && organization == null && held != null) {
+			PractitionerRole role = (PractitionerRole) held;
+			organization = role.hasOrganization() ? role.getOrganization().getReferenceElement().toUnqualifiedVersionless().getValue() : null;
+			if (organization == null) {
+				throw refused("The user's PractitionerRole " + user + " names no organisation.");
+			}
+		}
+		if (check && organization != null && kind != Caller.Kind.OPERATOR) {
+			known(organization);
 		}
 		return new Caller(kind, jwt.getSubject(), user, kind == Caller.Kind.OPERATOR ? null : organization, scopes,
 				client, jwt.getId());
 	}
 
-	private String organizationOf(String practitionerRole) {
+	/** The resource the token names; refused when the server holds no such resource. */
+	private IBaseResource known(String reference) {
 		try {
-			PractitionerRole role = daoRegistry.getResourceDao(PractitionerRole.class)
-					.read(new IdType(practitionerRole), new SystemRequestDetails());
-			return role.hasOrganization() ? role.getOrganization().getReferenceElement().toUnqualifiedVersionless().getValue() : null;
-		} catch (BaseServerResponseException e) {
-			return null;
+			return daoRegistry.getResourceDao(reference.substring(0, reference.indexOf('/')))
+					.read(new IdType(reference), new SystemRequestDetails());
+		} catch (ResourceNotFoundException | ResourceGoneException e) {
+			throw Refusal.create().issue(IssueType.SECURITY, "Inloggningen gäller en användare eller verksamhet som inte finns här.",
+					"The token names " + reference + ", which this server does not hold.", null).forbidden();
 		}
 	}
 

@@ -7,19 +7,15 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 
 import java.time.Duration;
-import java.time.Instant;
 
 /**
- * A {@link JwtDecoder} that remembers the tokens it has checked, so that a client sending the same token with every
- * request pays for the signature and the claims' checks once, not per request. A remembered token is used only
- * until it expires, give or take the clock skew the checks themselves allow (Spring's 60 s); after that it is checked
- * again (and refused). At most ten thousand tokens, each at most five minutes: a key that the issuer withdraws stops
- * opening new tokens at once and remembered ones within minutes.
+ * A {@link JwtDecoder} that remembers the tokens whose signature it has checked, so that a client sending the same
+ * token with every request pays for the signature once, not per request. Only the signature is remembered: what the
+ * token claims (issuer, audience, expiry) {@link TokenChecks} checks on every request. At most ten thousand tokens,
+ * each at most five minutes: a key that the issuer withdraws stops opening new tokens at once and remembered ones
+ * within minutes. A token that fails is not remembered.
  */
 final class RememberedTokens implements JwtDecoder {
-
-	/** As {@code JwtTimestampValidator} allows by default. */
-	static final Duration SKEW = Duration.ofSeconds(60);
 
 	private final JwtDecoder decoder;
 	private final Cache<String, Jwt> checked = Caffeine.newBuilder().maximumSize(10_000)
@@ -31,12 +27,6 @@ final class RememberedTokens implements JwtDecoder {
 
 	@Override
 	public Jwt decode(String token) throws JwtException {
-		Jwt known = checked.getIfPresent(token);
-		if (known != null && (known.getExpiresAt() == null || Instant.now().isBefore(known.getExpiresAt().plus(SKEW)))) {
-			return known;
-		}
-		Jwt jwt = decoder.decode(token);
-		checked.put(token, jwt);
-		return jwt;
+		return checked.get(token, decoder::decode);
 	}
 }

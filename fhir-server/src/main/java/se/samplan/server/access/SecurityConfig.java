@@ -7,6 +7,7 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,7 +15,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -26,9 +29,10 @@ import java.util.Arrays;
 /**
  * Every request needs a valid bearer JWT except the open endpoints of access.md: the CapabilityStatement,
  * SMART discovery, the IG site and package, health, the portal's static page, the API description and,
- * in demo mode, the demo issuer. The token is checked against the issuer's keys
+ * in demo mode, the demo issuer. The token's signature is checked against the issuer's keys
  * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri} or {@code jwk-set-uri}; the demo profile's
- * own keys); a missing or bad token gets 401 with an OperationOutcome.
+ * own keys), what it claims by {@link TokenChecks}; a missing or bad token gets 401 with an OperationOutcome
+ * saying what was wrong with it.
  */
 @Configuration
 class SecurityConfig {
@@ -43,7 +47,8 @@ class SecurityConfig {
 
 	@Bean
 	SecurityFilterChain api(HttpSecurity http, ObjectProvider<JwtDecoder> decoders, FhirContext ctx,
-			AccessProperties properties) throws Exception {
+			AccessProperties properties, @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String issuerUri)
+			throws Exception {
 		http.csrf(AbstractHttpConfigurer::disable)
 				.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 		if (!properties.isEnabled()) {
@@ -56,18 +61,38 @@ class SecurityConfig {
 			throw new IllegalStateException("No token issuer configured: set spring.security.oauth2.resourceserver.jwt.issuer-uri "
 					+ "or .jwk-set-uri, or start with --spring.profiles.active=demo for the built-in demo issuer.");
 		}
+		String issuer = properties.getIssuer() != null && !properties.getIssuer().isBlank() ? properties.getIssuer() : issuerUri;
+		if (issuer.isBlank()) {
+			throw new IllegalStateException("No token issuer named: set samplan.access.issuer to the iss of the tokens to accept "
+					+ "(or spring.security.oauth2.resourceserver.jwt.issuer-uri).");
+		}
+		if (decoder instanceof NimbusJwtDecoder nimbus) {
+			// Its own claim checks would hold the clock skew at Spring's 60 s; the claims are TokenChecks' to check.
+			nimbus.setJwtValidator(jwt -> OAuth2TokenValidatorResult.success());
+		}
+		JwtDecoder checked = new TokenChecks(new RememberedTokens(decoder), issuer, properties.getAudiences(), properties.getClockSkew());
 		AuthenticationEntryPoint unauthorized = (request, response, e) -> {
 			new BearerTokenAuthenticationEntryPoint().commence(request, response, e);
-			writeOutcome(ctx, response, "Logga in: anropet kräver en giltig åtkomsttoken.",
+			TokenChecks.RefusedToken refused = refusedToken(e);
+			writeOutcome(ctx, response, refused != null ? refused.swedish() : "Logga in: anropet kräver en giltig åtkomsttoken.",
 					"A valid bearer token is required (" + e.getMessage() + ").");
 		};
 		http.authorizeHttpRequests(a -> a
 						.requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
 						.requestMatchers(SecurityConfig::isOpen).permitAll()
 						.anyRequest().authenticated())
-				.oauth2ResourceServer(o -> o.jwt(j -> j.decoder(new RememberedTokens(decoder))).authenticationEntryPoint(unauthorized))
+				.oauth2ResourceServer(o -> o.jwt(j -> j.decoder(checked)).authenticationEntryPoint(unauthorized))
 				.exceptionHandling(e -> e.authenticationEntryPoint(unauthorized));
 		return http.build();
+	}
+
+	private static TokenChecks.RefusedToken refusedToken(Throwable e) {
+		for (Throwable t = e; t != null; t = t.getCause()) {
+			if (t instanceof TokenChecks.RefusedToken refused) {
+				return refused;
+			}
+		}
+		return null;
 	}
 
 	/** On the whole path, whichever servlet serves it (the FHIR servlet's paths are not Spring MVC's). */

@@ -59,8 +59,9 @@ public class AuditTrail implements RestInterceptor {
 	@Hook(value = Pointcut.SERVER_HANDLE_EXCEPTION, order = 1000)
 	public boolean failed(RequestDetails request, ServletRequestDetails servletRequest, BaseServerResponseException exception) {
 		try {
-			// The caller may be the very reason for the failure (a token naming no one): then nothing is logged.
-			Caller caller = callers.of(request);
+			// As the token claims: the caller may be the very reason for the failure (a party the server does not hold).
+			// A token naming no one at all is not logged.
+			Caller caller = callers.claimed(request);
 			if (concernsPersonalData(request, List.of()) && caller.kind() != Caller.Kind.SYSTEM) {
 				store(events.of(caller, request, List.of(), exception.getStatusCode(), exception.getMessage()));
 			}

@@ -14,7 +14,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 import java.util.Map;
@@ -39,9 +38,7 @@ public class DemoIssuer {
 
 	@Bean
 	JwtDecoder demoJwtDecoder() throws JOSEException {
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(key.toRSAPublicKey()).build();
-		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(ISSUER));
-		return decoder;
+		return NimbusJwtDecoder.withPublicKey(key.toRSAPublicKey()).build();
 	}
 
 	/** A signed RS256 JWT with these claims. */

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import se.samplan.server.access.Callers;
 import se.samplan.server.access.SmartScopes;
 
@@ -66,7 +67,9 @@ class DemoTokenEndpoint {
 			return error("invalid_request", "Name the demo user: user=Patient/<id>, RelatedPerson/<id>, "
 					+ "PractitionerRole/<id>, Organization/<id> or operator (see GET /auth/users).");
 		}
-		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(DemoIssuer.ISSUER).subject(user)
+		// For the FHIR base at the address the client used, as a SMART app's token is for the server it asked about.
+		String audience = ServletUriComponentsBuilder.fromCurrentContextPath().path("/fhir").toUriString();
+		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(DemoIssuer.ISSUER).audience(audience).subject(user)
 				.issueTime(new Date()).expirationTime(Date.from(Instant.now().plus(LIFETIME_SECONDS, ChronoUnit.SECONDS)))
 				.jwtID(UUID.randomUUID().toString()).claim("client_id", "samplan-demo");
 		String scopes;

@@ -1,12 +1,19 @@
 package se.samplan.server.access;
 
+import com.nimbusds.jwt.JWTClaimsSet;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import se.samplan.server.ServerTestBase;
+import se.samplan.server.demo.DemoIssuer;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,6 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("R15")
 class AuditTrailTest extends ServerTestBase {
+
+	@Autowired
+	DemoIssuer issuer;
 
 	private int auditEvents() {
 		String before = actingAs();
@@ -73,6 +83,25 @@ class AuditTrailTest extends ServerTestBase {
 				.returnBundle(Bundle.class).execute();
 		assertThat(failures.getEntry()).anySatisfy(e -> assertThat(((AuditEvent) e.getResource()).getOutcome())
 				.isEqualTo(AuditEvent.AuditEventOutcome._4));
+	}
+
+	/**
+	 * The log keeps what a party did after the party is removed: its records stay and are found by it, and the
+	 * removed party's next token is refused (403), neither failing to be logged.
+	 */
+	@Test
+	void theRecordsOfARemovedPartyStayAndItsNextTokenIsRefused() {
+		actAs(OPERATOR);
+		String org = client.create().resource(new org.hl7.fhir.r4.model.Organization().setName("Tillfällig enhet")).execute()
+				.getId().toUnqualifiedVersionless().getValue();
+		assertThat(send(request("/fhir/Patient?_count=1", org).GET().build()).statusCode()).isEqualTo(200);
+		client.delete().resourceById(new org.hl7.fhir.r4.model.IdType(org)).execute();
+		String newToken = issuer.sign(new JWTClaimsSet.Builder().issuer(DemoIssuer.ISSUER).audience(fhirBase()).subject(org)
+				.expirationTime(Date.from(Instant.now().plusSeconds(600))).claim("organization", org).claim("scope", "system/*.cruds").build());
+		HttpResponse<String> afterRemoval = send(HttpRequest.newBuilder(URI.create(fhirBase() + "/Patient"))
+				.header("Authorization", "Bearer " + newToken).GET().build());
+		assertThat(afterRemoval.statusCode()).as(afterRemoval.body()).isEqualTo(403);
+		assertThat(count("AuditEvent?agent=" + org)).as("its records, the 403 after removal among them").isGreaterThanOrEqualTo(2);
 	}
 
 	/** The log is searched by what it is searched for (patient, date, agent, entity), newest first, and paged. */

@@ -8,6 +8,7 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -20,14 +21,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Authentication (access.md): no token, an expired, wrongly signed or wrong-issuer token, or garbage is
- * 401 with an OperationOutcome; a token whose scopes do not cover the request is 403 (R15); SMART v1
- * scopes are understood; the open endpoints need no token; SMART discovery describes the issuer.
+ * Authentication (access.md): no token, an expired, not yet valid, wrongly signed, unsigned, wrong-issuer or
+ * wrong-audience token, or garbage is 401 with an OperationOutcome saying which; a token naming a user or
+ * organisation the server does not hold is 403; a token whose scopes do not cover the request is 403 (R15); SMART v1
+ * scopes are understood; the open endpoints need no token; SMART discovery describes the issuer. The audience
+ * here is the default, the FHIR base URL the request is addressed to ({@link ExternalIssuerTest} has a configured one).
  */
 @Tag("R15")
 class BearerTokenTest extends ServerTestBase {
@@ -44,7 +48,7 @@ class BearerTokenTest extends ServerTestBase {
 	}
 
 	private JWTClaimsSet.Builder staffClaims() {
-		return new JWTClaimsSet.Builder().issuer(DemoIssuer.ISSUER).subject(DEFAULT_USER).jwtID(UUID.randomUUID().toString())
+		return new JWTClaimsSet.Builder().issuer(DemoIssuer.ISSUER).audience(fhirBase()).subject(DEFAULT_USER).jwtID(UUID.randomUUID().toString())
 				.issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(600)))
 				.claim("fhirUser", DEFAULT_USER).claim("scope", "user/*.cruds");
 	}
@@ -53,6 +57,20 @@ class BearerTokenTest extends ServerTestBase {
 		assertThat(r.statusCode()).as(r.body()).isEqualTo(401);
 		assertThat(r.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
 		assertThat(outcome(r).getIssueFirstRep().getCode().toCode()).isEqualTo("login");
+	}
+
+	/** 401, the diagnostics naming the claim and the Swedish text saying it to a person. */
+	private static void assertUnauthorized(HttpResponse<String> r, String claim, String swedish) {
+		assertUnauthorized(r);
+		assertThat(outcome(r).getIssueFirstRep().getDiagnostics()).contains("(" + claim + ")");
+		assertThat(outcome(r).getIssueFirstRep().getDetails().getText()).isEqualTo(swedish);
+	}
+
+	private static void assertUnknownParty(HttpResponse<String> r, String party) {
+		assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
+		assertThat(outcome(r).getIssueFirstRep().getCode().toCode()).isEqualTo("security");
+		assertThat(outcome(r).getIssueFirstRep().getDiagnostics()).contains(party, "does not hold");
+		assertThat(outcome(r).getIssueFirstRep().getDetails().getText()).contains("inte finns här");
 	}
 
 	private static void assertForbiddenByScope(HttpResponse<String> r) {
@@ -89,7 +107,65 @@ class BearerTokenTest extends ServerTestBase {
 
 	@Test
 	void tokenOfAnotherIssuerIs401() {
-		assertUnauthorized(getWith("/fhir/Patient", issuer.sign(staffClaims().issuer("https://idp.example.org").build())));
+		assertUnauthorized(getWith("/fhir/Patient", issuer.sign(staffClaims().issuer("https://idp.example.org").build())),
+				"iss", "Inloggningen kommer från en utfärdare som servern inte litar på.");
+	}
+
+	@Test
+	void tokenForAnotherServerIs401() {
+		String wrongAudience = "Inloggningen är utfärdad för en annan tjänst än den här.";
+		assertUnauthorized(getWith("/fhir/Patient", issuer.sign(staffClaims().audience("https://some-other-app.example").build())),
+				"aud", wrongAudience);
+		assertUnauthorized(getWith("/fhir/Patient", issuer.sign(staffClaims().audience((String) null).build())), "aud", wrongAudience);
+		assertUnauthorized(getWith("/fhir/Patient", issuer.sign(staffClaims().audience("http://localhost:" + port + "/other").build())),
+				"aud", wrongAudience);
+		assertThat(getWith("/fhir/Patient", issuer.sign(staffClaims().audience(List.of("https://some-other-app.example", fhirBase() + "/"))
+				.build())).statusCode()).as("one of the audiences is this server").isEqualTo(200);
+	}
+
+	@Test
+	void anOperatorTokenMadeForAnotherAppIs401() {
+		// The issue's case: signed with the server's issuer's key, but another issuer and audience, with operator rights.
+		String other = issuer.sign(new JWTClaimsSet.Builder().issuer("https://other-issuer.example").audience("https://some-other-app.example")
+				.subject("x").expirationTime(Date.from(Instant.now().plusSeconds(600))).claim("scope", "system/*.cruds samplan.admin").build());
+		assertUnauthorized(getWith("/fhir/AuditEvent", other), "iss", "Inloggningen kommer från en utfärdare som servern inte litar på.");
+	}
+
+	@Test
+	void expiryIsCheckedWithTheClockSkew() {
+		Date anHourAgo = Date.from(Instant.now().minusSeconds(3600));
+		assertUnauthorized(getWith("/fhir/Patient", issuer.sign(staffClaims().issueTime(anHourAgo)
+				.expirationTime(Date.from(Instant.now().minusSeconds(90))).build())), "exp", "Inloggningen har gått ut. Logga in igen.");
+		assertThat(getWith("/fhir/Patient", issuer.sign(staffClaims().issueTime(anHourAgo)
+				.expirationTime(Date.from(Instant.now().minusSeconds(20))).build()))
+				.statusCode()).as("20 s past exp is within the default 60 s skew").isEqualTo(200);
+		assertUnauthorized(getWith("/fhir/Patient", issuer.sign(staffClaims().expirationTime(null).build())), "exp",
+				"Inloggningen saknar giltighetstid.");
+	}
+
+	@Test
+	void aTokenNotYetValidIs401() {
+		assertUnauthorized(getWith("/fhir/Patient", issuer.sign(staffClaims().notBeforeTime(Date.from(Instant.now().plusSeconds(300))).build())),
+				"nbf", "Inloggningen gäller ännu inte.");
+		assertThat(getWith("/fhir/Patient", issuer.sign(staffClaims().notBeforeTime(Date.from(Instant.now().plusSeconds(20))).build()))
+				.statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void anUnsignedTokenIs401() {
+		assertUnauthorized(getWith("/fhir/Patient", new PlainJWT(staffClaims().build()).serialize()));
+	}
+
+	@Test
+	void aTokenNamingAPartyTheServerDoesNotHoldIs403NotAnError() {
+		assertUnknownParty(getWith("/fhir/Organization", issuer.sign(staffClaims().claim("fhirUser", null)
+				.claim("organization", "Organization/no-such-org").claim("scope", "system/*.cruds").build())), "Organization/no-such-org");
+		assertUnknownParty(getWith("/fhir/Patient", issuer.sign(staffClaims().claim("fhirUser", "PractitionerRole/no-such-role").build())),
+				"PractitionerRole/no-such-role");
+		assertUnknownParty(getWith("/fhir/Patient", issuer.sign(staffClaims().claim("organization", "Organization/no-such-org").build())),
+				"Organization/no-such-org");
+		assertUnknownParty(getWith("/fhir/CarePlan", issuer.sign(staffClaims().claim("fhirUser", "Patient/no-such-person")
+				.claim("scope", "patient/*.rs").build())), "Patient/no-such-person");
 	}
 
 	@Test
@@ -122,7 +198,7 @@ class BearerTokenTest extends ServerTestBase {
 
 	@Test
 	void aTokenNamingNeitherUserNorOrganisationIs403() {
-		String nobody = issuer.sign(new JWTClaimsSet.Builder().issuer(DemoIssuer.ISSUER).subject("someone")
+		String nobody = issuer.sign(new JWTClaimsSet.Builder().issuer(DemoIssuer.ISSUER).audience(fhirBase()).subject("someone")
 				.expirationTime(Date.from(Instant.now().plusSeconds(600))).claim("scope", "user/*.cruds").build());
 		assertThat(getWith("/fhir/Patient", nobody).statusCode()).isEqualTo(403);
 	}

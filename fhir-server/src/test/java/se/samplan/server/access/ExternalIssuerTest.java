@@ -29,8 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Without the demo profile: the server takes its keys from an external issuer's JWK set URI (here a
- * small JWKS server on localhost standing in for Keycloak), accepts that issuer's tokens, and has no
- * demo issuer ({@code /auth/token} is refused).
+ * small JWKS server on localhost standing in for Keycloak), accepts that issuer's tokens for the configured audience
+ * within the configured clock skew, refuses tokens signed with the same keys for another issuer or audience, and has
+ * no demo issuer ({@code /auth/token} is refused).
  */
 class ExternalIssuerTest {
 
@@ -51,7 +52,8 @@ class ExternalIssuerTest {
 		idp.start();
 		try (ConfigurableApplicationContext server = new SpringApplicationBuilder(SamplanApplication.class).run(
 				"--server.port=0", "--samplan.data-dir=" + data, "--spring.jmx.enabled=false",
-				"--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://localhost:" + idp.getAddress().getPort() + "/jwks")) {
+				"--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://localhost:" + idp.getAddress().getPort() + "/jwks",
+				"--samplan.access.issuer=" + ISSUER, "--samplan.access.audiences=" + AUDIENCE, "--samplan.access.clock-skew=5m")) {
 			String root = "http://localhost:" + server.getEnvironment().getProperty("local.server.port");
 			HttpClient http = HttpClient.newHttpClient();
 
@@ -63,15 +65,45 @@ class ExternalIssuerTest {
 			assertThat(http.send(HttpRequest.newBuilder(URI.create(root + "/fhir/Organization")).GET().build(),
 					HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
 
-			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
-					new JWTClaimsSet.Builder().issuer("https://idp.example.se/realms/sip").subject("drift")
-							.expirationTime(Date.from(Instant.now().plusSeconds(300))).claim("scope", "system/*.rs samplan.admin").build());
-			jwt.sign(new RSASSASigner(key));
-			HttpResponse<String> read = http.send(HttpRequest.newBuilder(URI.create(root + "/fhir/Organization"))
-					.header("Authorization", "Bearer " + jwt.serialize()).GET().build(), HttpResponse.BodyHandlers.ofString());
-			assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+			Instant now = Instant.now();
+			assertThat(read(http, root, sign(key, operator(ISSUER, AUDIENCE).expirationTime(Date.from(now.plusSeconds(300))))).statusCode())
+					.isEqualTo(200);
+			assertThat(read(http, root, sign(key, operator(ISSUER, AUDIENCE).expirationTime(Date.from(now.minusSeconds(240))))).statusCode())
+					.as("expired four minutes ago, within the configured five").isEqualTo(200);
+			HttpResponse<String> expired = read(http, root, sign(key, operator(ISSUER, AUDIENCE).expirationTime(Date.from(now.minusSeconds(360)))));
+			assertThat(expired.statusCode()).isEqualTo(401);
+			assertThat(expired.body()).contains("(exp)");
+			// The issue's case: the same keys, another issuer and application, operator rights.
+			HttpResponse<String> otherIssuer = read(http, root, sign(key, operator("https://other-issuer.example", "https://some-other-app.example")
+					.expirationTime(Date.from(now.plusSeconds(300)))));
+			assertThat(otherIssuer.statusCode()).isEqualTo(401);
+			assertThat(otherIssuer.body()).contains("(iss)");
+			HttpResponse<String> otherApp = read(http, root, sign(key, operator(ISSUER, "https://some-other-app.example")
+					.expirationTime(Date.from(now.plusSeconds(300)))));
+			assertThat(otherApp.statusCode()).isEqualTo(401);
+			assertThat(otherApp.body()).contains("(aud)", AUDIENCE);
+			assertThat(read(http, root, sign(key, operator(ISSUER, root + "/fhir").expirationTime(Date.from(now.plusSeconds(300))))).statusCode())
+					.as("a configured audience replaces the request's address").isEqualTo(401);
 		} finally {
 			idp.stop(0);
 		}
+	}
+
+	private static final String ISSUER = "https://idp.example.se/realms/sip";
+	private static final String AUDIENCE = "https://samplan.region.example.se/fhir";
+
+	private static JWTClaimsSet.Builder operator(String issuer, String audience) {
+		return new JWTClaimsSet.Builder().issuer(issuer).audience(audience).subject("drift").claim("scope", "system/*.rs samplan.admin");
+	}
+
+	private static String sign(RSAKey key, JWTClaimsSet.Builder claims) throws Exception {
+		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims.build());
+		jwt.sign(new RSASSASigner(key));
+		return jwt.serialize();
+	}
+
+	private static HttpResponse<String> read(HttpClient http, String root, String token) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create(root + "/fhir/Organization")).header("Authorization", "Bearer " + token).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 }

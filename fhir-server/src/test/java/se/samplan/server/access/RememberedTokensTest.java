@@ -1,6 +1,7 @@
 package se.samplan.server.access;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
@@ -9,35 +10,36 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A token checked once is not checked again until it expires; then it is checked again, every time. */
+/** A token whose signature was checked is not checked again; one that failed is checked again each time. */
 class RememberedTokensTest {
 
 	private final List<String> checked = new ArrayList<>();
 
-	/** Stands in for the signature and claims' checks: counts them and gives a token expiring at the time named. */
-	private final JwtDecoder checks = token -> {
+	/** Stands in for the signature check: counts the checks and refuses tokens named "bad". */
+	private final JwtDecoder signatures = token -> {
 		checked.add(token);
-		return Jwt.withTokenValue(token).header("alg", "RS256").subject("someone")
-				.issuedAt(Instant.now().minusSeconds(3600)).expiresAt(Instant.parse(token)).build();
+		if (token.equals("bad")) {
+			throw new BadJwtException("signature");
+		}
+		return Jwt.withTokenValue(token).header("alg", "RS256").subject("someone").expiresAt(Instant.now().plusSeconds(600)).build();
 	};
 
 	@Test
-	void aValidTokenIsCheckedOnce() {
-		RememberedTokens tokens = new RememberedTokens(checks);
-		String valid = Instant.now().plusSeconds(600).toString();
-		tokens.decode(valid);
-		tokens.decode(valid);
-		tokens.decode(valid);
-		assertThat(checked).containsExactly(valid);
+	void aGoodSignatureIsCheckedOnce() {
+		RememberedTokens tokens = new RememberedTokens(signatures);
+		tokens.decode("good");
+		tokens.decode("good");
+		tokens.decode("good");
+		assertThat(checked).containsExactly("good");
 	}
 
 	@Test
-	void anExpiredTokenIsCheckedAgainEachTime() {
-		RememberedTokens tokens = new RememberedTokens(checks);
-		String expired = Instant.now().minus(RememberedTokens.SKEW).minusSeconds(1).toString();
-		tokens.decode(expired);
-		tokens.decode(expired);
-		assertThat(checked).containsExactly(expired, expired);
+	void aBadSignatureIsCheckedAgainEachTime() {
+		RememberedTokens tokens = new RememberedTokens(signatures);
+		assertThatThrownBy(() -> tokens.decode("bad")).isInstanceOf(BadJwtException.class);
+		assertThatThrownBy(() -> tokens.decode("bad")).isInstanceOf(BadJwtException.class);
+		assertThat(checked).containsExactly("bad", "bad");
 	}
 }

@@ -1,0 +1,91 @@
+package se.samplan.server.access;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Checks, on every request, that a token whose signature the issuer's keys bear out was made for this server and
+ * is in force: its {@code iss} is the configured issuer, its {@code aud} names this server (a configured audience,
+ * or else the FHIR base URL the request was addressed to, as SMART App Launch has the app ask for), and now lies
+ * between {@code nbf} and {@code exp}, give or take the configured clock skew. A token without {@code exp} is
+ * refused too. Each refusal says which claim failed; {@link SecurityConfig} turns it into a 401 with an
+ * OperationOutcome. The checks run after {@link RememberedTokens}, so a remembered signature is never a
+ * remembered audience.
+ */
+final class TokenChecks implements JwtDecoder {
+
+	private final JwtDecoder signatures;
+	private final String issuer;
+	private final List<String> audiences;
+	private final Duration skew;
+
+	TokenChecks(JwtDecoder signatures, String issuer, List<String> audiences, Duration skew) {
+		this.signatures = signatures;
+		this.issuer = issuer;
+		this.audiences = audiences.stream().map(TokenChecks::withoutTrailingSlash).toList();
+		this.skew = skew;
+	}
+
+	@Override
+	public Jwt decode(String token) {
+		Jwt jwt = signatures.decode(token);
+		String iss = jwt.getClaimAsString("iss");
+		if (!issuer.equals(iss)) {
+			throw new RefusedToken("Inloggningen kommer från en utfärdare som servern inte litar på.",
+					"The token's issuer (iss) " + iss + " is not this server's issuer " + issuer + ".");
+		}
+		List<String> accepted = audiences.isEmpty() ? List.of(requestedFhirBase()) : audiences;
+		List<String> aud = jwt.getAudience() == null ? List.of() : jwt.getAudience();
+		if (aud.stream().map(TokenChecks::withoutTrailingSlash).noneMatch(accepted::contains)) {
+			throw new RefusedToken("Inloggningen är utfärdad för en annan tjänst än den här.",
+					"The token's audience (aud) " + aud + " does not name this server (" + String.join(", ", accepted) + ").");
+		}
+		Instant now = Instant.now();
+		if (jwt.getExpiresAt() == null) {
+			throw new RefusedToken("Inloggningen saknar giltighetstid.", "The token has no expiry (exp).");
+		}
+		if (now.isAfter(jwt.getExpiresAt().plus(skew))) {
+			throw new RefusedToken("Inloggningen har gått ut. Logga in igen.",
+					"The token expired (exp) at " + jwt.getExpiresAt() + ".");
+		}
+		if (jwt.getNotBefore() != null && now.isBefore(jwt.getNotBefore().minus(skew))) {
+			throw new RefusedToken("Inloggningen gäller ännu inte.",
+					"The token is not valid before (nbf) " + jwt.getNotBefore() + ".");
+		}
+		return jwt;
+	}
+
+	/** {@code scheme://host:port/fhir} as the client addressed the server (forwarded headers are Spring's concern). */
+	private static String requestedFhirBase() {
+		HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
+		return ServletUriComponentsBuilder.fromContextPath(request).path("/fhir").build().toUriString();
+	}
+
+	private static String withoutTrailingSlash(String uri) {
+		return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
+	}
+
+	/** A token refused by one of these checks: the English reason for the log and diagnostics, a Swedish one for people. */
+	static final class RefusedToken extends BadJwtException {
+
+		private final String swedish;
+
+		RefusedToken(String swedish, String english) {
+			super(english);
+			this.swedish = swedish;
+		}
+
+		String swedish() {
+			return swedish;
+		}
+	}
+}
