@@ -19,9 +19,11 @@ import java.util.List;
  * between {@code nbf} and {@code exp}, give or take the configured clock skew. A token without {@code exp} is
  * refused too. Each refusal says which claim failed; {@link SecurityConfig} turns it into a 401 with an
  * OperationOutcome. The checks run after {@link RememberedTokens}, so a remembered signature is never a
- * remembered audience.
+ * remembered audience. Spring's {@code JwtIssuerValidator} and {@code JwtTimestampValidator} decide the same, but
+ * neither requires {@code exp} nor says which claim failed in a way a person can be told; here each check is a
+ * comparison with its own English and Swedish reason.
  */
-final class TokenChecks implements JwtDecoder {
+public final class TokenChecks implements JwtDecoder {
 
 	private final JwtDecoder signatures;
 	private final String issuer;
@@ -43,7 +45,9 @@ final class TokenChecks implements JwtDecoder {
 			throw new RefusedToken("Inloggningen kommer från en utfärdare som servern inte litar på.",
 					"The token's issuer (iss) " + iss + " is not this server's issuer " + issuer + ".");
 		}
-		List<String> accepted = audiences.isEmpty() ? List.of(requestedFhirBase()) : audiences;
+		List<String> accepted = audiences.isEmpty()
+				? List.of(fhirBase(((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest()))
+				: audiences;
 		List<String> aud = jwt.getAudience() == null ? List.of() : jwt.getAudience();
 		if (aud.stream().map(TokenChecks::withoutTrailingSlash).noneMatch(accepted::contains)) {
 			throw new RefusedToken("Inloggningen är utfärdad för en annan tjänst än den här.",
@@ -64,9 +68,11 @@ final class TokenChecks implements JwtDecoder {
 		return jwt;
 	}
 
-	/** {@code scheme://host:port/fhir} as the client addressed the server (forwarded headers are Spring's concern). */
-	private static String requestedFhirBase() {
-		HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
+	/**
+	 * The default audience: {@code scheme://host:port/fhir} as the client addressed the server (forwarded headers are
+	 * Spring's concern). The demo issuer makes its tokens out to the same.
+	 */
+	public static String fhirBase(HttpServletRequest request) {
 		return ServletUriComponentsBuilder.fromContextPath(request).path("/fhir").build().toUriString();
 	}
 

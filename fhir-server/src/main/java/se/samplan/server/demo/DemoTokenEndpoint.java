@@ -5,6 +5,7 @@ import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import com.nimbusds.jwt.JWTClaimsSet;
+import jakarta.servlet.http.HttpServletRequest;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.IdType;
@@ -19,9 +20,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import se.samplan.server.access.Callers;
 import se.samplan.server.access.SmartScopes;
+import se.samplan.server.access.TokenChecks;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -62,14 +63,13 @@ class DemoTokenEndpoint {
 
 	@PostMapping("/token")
 	ResponseEntity<Map<String, Object>> token(@RequestParam(required = false) String user,
-			@RequestParam(required = false) String scope) {
+			@RequestParam(required = false) String scope, HttpServletRequest request) {
 		if (user == null || user.isBlank()) {
 			return error("invalid_request", "Name the demo user: user=Patient/<id>, RelatedPerson/<id>, "
 					+ "PractitionerRole/<id>, Organization/<id> or operator (see GET /auth/users).");
 		}
 		// For the FHIR base at the address the client used, as a SMART app's token is for the server it asked about.
-		String audience = ServletUriComponentsBuilder.fromCurrentContextPath().path("/fhir").toUriString();
-		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(DemoIssuer.ISSUER).audience(audience).subject(user)
+		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(DemoIssuer.ISSUER).audience(TokenChecks.fhirBase(request)).subject(user)
 				.issueTime(new Date()).expirationTime(Date.from(Instant.now().plus(LIFETIME_SECONDS, ChronoUnit.SECONDS)))
 				.jwtID(UUID.randomUUID().toString()).claim("client_id", "samplan-demo");
 		String scopes;
