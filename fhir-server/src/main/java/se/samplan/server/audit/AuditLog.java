@@ -1,12 +1,14 @@
 package se.samplan.server.audit;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
 import jakarta.annotation.PreDestroy;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.InstantType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -14,6 +16,9 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Date;
@@ -23,11 +28,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,13 +37,14 @@ import java.util.concurrent.TimeUnit;
  * {@code SAMPLAN_AUDIT_EVENT} holds each AuditEvent (as JSON) with when it was recorded, {@code SAMPLAN_AUDIT_REF}
  * the person, agents and entities each names, keyed for the searches the log answers.
  * <p>
- * A request's events are durable before its answer leaves: {@link #append} waits until they are committed, together
- * with those of every request waiting at that moment (group commit). That commit writes the events and a line in
- * {@code SAMPLAN_AUDIT_PENDING}, both appended at the end of their keys (ids are time-ordered UUIDs, version 7), so
- * it is small; the reference rows, which land all over their key, follow after the answers have left, for many
- * requests at once, in a commit of their own that removes the pending lines. A search on a node first has what that
- * node appended indexed (on another node, what it appended in the last quarter second may not be found yet); pending
- * lines left by a node that stopped in between are indexed by the next writer that finds them.
+ * A request's events are durable before its answer leaves: {@link #append} writes them to the node's
+ * {@link AuditJournal} and returns. One writer thread stores what the journal took in the database, the events and
+ * their reference rows of many requests in one commit (every quarter second, every {@link #BATCH} requests, or when a
+ * search asks), then deletes the journal's segment. A commit of the embedded database rewrites every page it changed,
+ * so a commit per request cost a read as much as the read itself; a journal line costs a write to a file. What a
+ * node journaled and did not commit (it was killed, or the database was away) is stored at its next start, before it
+ * answers, or by the writer's next try. A search or read on a node first has what that node appended stored; another
+ * node's last quarter second may not be found yet.
  */
 @Component
 class AuditLog {
@@ -66,229 +69,137 @@ class AuditLog {
 	/** One page of a search: the events, whether more follow, and the total when it was asked for. */
 	record Page(List<AuditEvent> events, boolean more, Integer total) {}
 
-	/** The rows of one request, its place in the order of appends, and its wait for their commit. */
-	private record Rows(List<Object[]> events, List<Object[]> references, long ticket, CompletableFuture<Void> committed) {}
+	/** One event's row and its reference rows. */
+	private record Row(Object[] event, List<Object[]> references) {}
 
 	private static final SecureRandom RANDOM = new SecureRandom();
-	/** How long committed events may wait to be indexed together, and how many at most. */
-	private static final long INDEX_DELAY_MILLIS = 250;
-	private static final int INDEX_BATCH = 500;
-	/** Pending lines older than this are some other writer's, left when it stopped. */
-	private static final long STALE_MILLIS = 60_000;
+	/** How long journaled events may wait to be stored together, and how many requests' events at most. */
+	private static final long DELAY_MILLIS = 250;
+	private static final int BATCH = 500;
+	/** How long the writer waits before trying again when the database refused a commit. */
+	private static final long RETRY_MILLIS = 1_000;
+	/** What the tables' columns hold at most: an event that does not fit is refused before its answer leaves. */
+	private static final int MAX_EVENT = 1_000_000;
+	private static final int MAX_REF = 200;
 
 	private final JdbcTemplate jdbc;
 	private final NamedParameterJdbcTemplate named;
 	/** Plain JDBC transactions on the server's database, apart from JPA's. */
 	private final TransactionTemplate transactions;
 	private final FhirContext ctx;
-	private final LinkedBlockingQueue<Rows> waiting = new LinkedBlockingQueue<>();
+	private final AuditJournal journal;
 	private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "audit-log-writer"));
-	private final Object progress = new Object();
+	/** Guards the journal and what follows; the writer waits on it. */
+	private final Object lock = new Object();
+	private List<Row> journaled = new ArrayList<>();
 	private long appended;
-	private long indexed;
-	private volatile boolean open = true;
+	private long oldest;
+	private long stored;
+	private boolean asked;
+	private boolean open = true;
 
-	AuditLog(JdbcTemplate jdbc, FhirContext ctx) {
+	AuditLog(JdbcTemplate jdbc, FhirContext ctx, @Value("${samplan.data-dir}") Path dataDir) {
 		this.jdbc = jdbc;
 		this.named = new NamedParameterJdbcTemplate(jdbc);
 		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
 		this.ctx = ctx;
 		jdbc.execute("CREATE TABLE IF NOT EXISTS SAMPLAN_AUDIT_EVENT (ID VARCHAR(36) PRIMARY KEY, RECORDED BIGINT NOT NULL, "
-				+ "EVENT VARCHAR(1000000) NOT NULL)");
-		jdbc.execute("CREATE TABLE IF NOT EXISTS SAMPLAN_AUDIT_REF (REF VARCHAR(200) NOT NULL, KIND CHAR(1) NOT NULL, "
+				+ "EVENT VARCHAR(" + MAX_EVENT + ") NOT NULL)");
+		jdbc.execute("CREATE TABLE IF NOT EXISTS SAMPLAN_AUDIT_REF (REF VARCHAR(" + MAX_REF + ") NOT NULL, KIND CHAR(1) NOT NULL, "
 				+ "EVENT_ID VARCHAR(36) NOT NULL, PRIMARY KEY (REF, KIND, EVENT_ID))");
-		jdbc.execute("CREATE TABLE IF NOT EXISTS SAMPLAN_AUDIT_PENDING (EVENT_ID VARCHAR(36) PRIMARY KEY)");
-		// What a previous run appended and did not index is searchable before the first request.
-		indexPending(0);
+		this.journal = new AuditJournal(dataDir.resolve("audit-journal"));
+		recover();
 		writer.execute(this::write);
 	}
 
-	/** Stores the events and returns once they are committed; each gets its id and version here. */
+	/** Journals the events and returns once they are durable; each gets its id and version here. */
 	void append(List<AuditEvent> events) {
-		List<Object[]> rows = new ArrayList<>();
-		List<Object[]> refs = new ArrayList<>();
+		List<Row> rows = new ArrayList<>();
+		StringBuilder lines = new StringBuilder();
 		for (AuditEvent event : events) {
 			if (!event.hasRecorded()) {
 				event.setRecordedElement(InstantType.now());
 			}
-			long recorded = event.getRecorded().getTime();
-			String id = timeOrderedId(recorded);
-			event.setId(id);
-			rows.add(new Object[] {id, recorded, ctx.newJsonParser().encodeResourceToString(event)});
-			references(event).forEach(ref -> refs.add(new Object[] {ref[0], ref[1], id}));
-			stamp(event, id, recorded);
-		}
-		try {
-			enqueue(rows, refs).committed().join();
-		} catch (CompletionException e) {
-			throw e.getCause() instanceof RuntimeException r ? r : e;
-		}
-	}
-
-	/** Queues rows for the writer, in the order of their tickets; done when they are committed. */
-	private Rows enqueue(List<Object[]> rows, List<Object[]> refs) {
-		synchronized (progress) {
-			Rows mine = new Rows(rows, refs, ++appended, new CompletableFuture<>());
-			waiting.add(mine);
-			return mine;
-		}
-	}
-
-	/**
-	 * The writer: commits what is waiting, together (a batch that fails is retried request by request), and answers
-	 * the requests. What it committed it indexes in bulk, once {@link #INDEX_DELAY_MILLIS} has passed since the oldest
-	 * of it, the events of {@link #INDEX_BATCH} requests have gathered or a search asks; each commit rewrites the database's changed
-	 * pages, so one index commit for many requests costs a fraction of one per request. Idle, it indexes pending lines
-	 * other writers left. When the server stops, it writes and indexes what is still waiting first.
-	 */
-	private void write() {
-		List<Rows> unindexed = new ArrayList<>();
-		long oldest = 0;
-		long seen = 0;
-		while (open || !waiting.isEmpty()) {
-			List<Rows> batch = new ArrayList<>();
-			try {
-				long wait = unindexed.isEmpty() ? 1000 : oldest + INDEX_DELAY_MILLIS - System.currentTimeMillis();
-				Rows first = waiting.poll(Math.max(wait, 0), TimeUnit.MILLISECONDS);
-				if (first != null) {
-					batch.add(first);
-					waiting.drainTo(batch);
-				} else if (unindexed.isEmpty()) {
-					indexPending(STALE_MILLIS);
-				}
-			} catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				return;
+			event.setId(timeOrderedId(event.getRecorded().getTime()));
+			String json = ctx.newJsonParser().encodeResourceToString(event);
+			Row row = row(event, json);
+			if (json.length() > MAX_EVENT || row.references().stream().anyMatch(r -> ((String) r[0]).length() > MAX_REF)) {
+				throw new IllegalArgumentException("AuditEvent " + event.getIdPart() + " does not fit the audit log's columns");
 			}
-			List<Rows> committed = commitEach(batch.stream().filter(r -> !r.events().isEmpty()).toList());
-			if (unindexed.isEmpty()) {
-				oldest = System.currentTimeMillis();
-			}
-			unindexed.addAll(committed);
-			boolean asked = false;
-			for (Rows r : batch) {
-				asked |= r.events().isEmpty(); // a search's request to index now
-				seen = Math.max(seen, r.ticket());
-				r.committed().complete(null);
-			}
-			if (asked || !open || unindexed.size() >= INDEX_BATCH || System.currentTimeMillis() >= oldest + INDEX_DELAY_MILLIS) {
-				try {
-					indexCommit(unindexed);
-				} catch (RuntimeException e) {
-					log.warn("Audit events appended but not yet indexed, left pending: {}", e.getMessage());
-				}
-				unindexed = new ArrayList<>();
-				synchronized (progress) {
-					indexed = seen;
-					progress.notifyAll();
-				}
-			}
+			rows.add(row);
+			lines.append(json).append('\n');
+			stamp(event, event.getIdPart(), event.getRecorded().getTime());
 		}
-		try {
-			indexCommit(unindexed);
-		} catch (RuntimeException e) {
-			log.warn("Audit events appended but not indexed at stop, left pending for the next start: {}", e.getMessage());
-		}
-	}
-
-	/** Commits the batch's events together, or else each request's alone; the ones committed. */
-	private List<Rows> commitEach(List<Rows> batch) {
-		if (batch.isEmpty()) {
-			return batch;
-		}
-		try {
-			appendCommit(batch);
-			return batch;
-		} catch (RuntimeException together) {
-			List<Rows> committed = new ArrayList<>();
-			for (Rows alone : batch) {
-				try {
-					appendCommit(List.of(alone));
-					committed.add(alone);
-				} catch (RuntimeException e) {
-					alone.committed().completeExceptionally(e);
-				}
-			}
-			return committed;
-		}
-	}
-
-	/** The events and their pending lines, in one commit. */
-	private void appendCommit(List<Rows> batch) {
-		transactions.executeWithoutResult(status -> {
-			jdbc.batchUpdate("INSERT INTO SAMPLAN_AUDIT_EVENT (ID, RECORDED, EVENT) VALUES (?, ?, ?)", rows(batch, true));
-			jdbc.batchUpdate("INSERT INTO SAMPLAN_AUDIT_PENDING (EVENT_ID) VALUES (?)", ids(batch));
-		});
-	}
-
-	/**
-	 * The events' references, in one commit that removes their pending lines. An event is indexed by whoever removes
-	 * its pending line (the row lock makes any other writer wait, then find it gone), so it is indexed once.
-	 */
-	private void indexCommit(List<Rows> batch) {
-		if (batch.isEmpty()) {
+		if (rows.isEmpty()) {
 			return;
 		}
-		transactions.executeWithoutResult(status -> {
-			List<Object[]> ids = ids(batch);
-			int[] claimed = jdbc.batchUpdate("DELETE FROM SAMPLAN_AUDIT_PENDING WHERE EVENT_ID = ?", ids);
-			Set<Object> mine = new HashSet<>();
-			for (int i = 0; i < claimed.length; i++) {
-				if (claimed[i] > 0) {
-					mine.add(ids.get(i)[0]);
-				}
+		byte[] bytes = lines.toString().getBytes(StandardCharsets.UTF_8);
+		synchronized (lock) {
+			if (!open) {
+				throw new IllegalStateException("The audit log is closed: the server is stopping");
 			}
-			jdbc.batchUpdate("INSERT INTO SAMPLAN_AUDIT_REF (REF, KIND, EVENT_ID) VALUES (?, ?, ?)",
-					rows(batch, false).stream().filter(row -> mine.contains(row[2])).toList());
-		});
-	}
-
-	/** Indexes the pending lines at least {@code olderThanMillis} old, from the events themselves. */
-	private void indexPending(long olderThanMillis) {
-		List<Rows> left = new ArrayList<>();
-		jdbc.query("SELECT e.ID, e.EVENT FROM SAMPLAN_AUDIT_PENDING p JOIN SAMPLAN_AUDIT_EVENT e ON e.ID = p.EVENT_ID "
-				+ "WHERE e.RECORDED < ?", rs -> {
-			String id = rs.getString(1);
-			List<Object[]> refs = new ArrayList<>();
-			references(ctx.newJsonParser().parseResource(AuditEvent.class, rs.getString(2)))
-					.forEach(ref -> refs.add(new Object[] {ref[0], ref[1], id}));
-			left.add(new Rows(List.<Object[]>of(new Object[] {id}), refs, 0, null));
-		}, System.currentTimeMillis() - olderThanMillis);
-		for (Rows rows : left) {
-			try {
-				indexCommit(List.of(rows));
-			} catch (RuntimeException e) {
-				log.warn("Pending audit event {} not indexed now: {}", rows.events().get(0)[0], e.getMessage());
+			journal.write(bytes);
+			if (journaled.isEmpty()) {
+				oldest = System.currentTimeMillis();
+				lock.notifyAll(); // the writer's quarter second starts
+			}
+			journaled.addAll(rows);
+			appended++;
+			if (appended - stored >= BATCH) {
+				lock.notifyAll();
 			}
 		}
 	}
 
-	private static List<Object[]> rows(List<Rows> batch, boolean events) {
-		List<Object[]> all = new ArrayList<>();
-		batch.forEach(r -> all.addAll(events ? r.events() : r.references()));
-		return all;
-	}
-
-	private static List<Object[]> ids(List<Rows> batch) {
-		List<Object[]> ids = new ArrayList<>();
-		batch.forEach(r -> r.events().forEach(row -> ids.add(new Object[] {row[0]})));
-		return ids;
-	}
-
-	/** Until what was appended before now (on this node) is indexed, or a few seconds have passed. */
-	private void awaitIndexed() {
-		synchronized (progress) {
-			if (indexed == appended) {
-				return;
-			}
-		}
-		long target = enqueue(List.of(), List.of()).ticket(); // no events: asks the writer to index now
-		synchronized (progress) {
-			long until = System.currentTimeMillis() + 5_000;
-			while (indexed < target && System.currentTimeMillis() < until) {
+	/**
+	 * The writer: stores what was journaled, in one commit, and deletes the journal's segments that holds. A commit
+	 * the database refuses is tried again (with what came since) until it takes; the segments stay till then.
+	 */
+	private void write() {
+		List<Row> uncommitted = new ArrayList<>();
+		List<AuditJournal.Segment> segments = new ArrayList<>();
+		long upTo;
+		while (true) {
+			synchronized (lock) {
 				try {
-					progress.wait(100);
+					while (open && !asked && appended - stored < BATCH && uncommitted.isEmpty()
+							&& (journaled.isEmpty() || System.currentTimeMillis() < oldest + DELAY_MILLIS)) {
+						lock.wait(journaled.isEmpty() ? 0 : Math.max(1, oldest + DELAY_MILLIS - System.currentTimeMillis()));
+					}
 				} catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+				if (!open && journaled.isEmpty() && uncommitted.isEmpty()) {
+					return;
+				}
+				asked = false;
+				uncommitted.addAll(journaled);
+				journaled = new ArrayList<>();
+				AuditJournal.Segment segment = journal.rotate();
+				if (segment != null) {
+					segments.add(segment);
+				}
+				upTo = appended;
+			}
+			try {
+				store(uncommitted);
+				segments.forEach(journal::delete);
+				uncommitted.clear();
+				segments.clear();
+				synchronized (lock) {
+					stored = upTo;
+					lock.notifyAll();
+				}
+			} catch (RuntimeException e) {
+				log.warn("Audit events journaled but not yet stored in the database, trying again: {}", e.getMessage());
+				if (!open) {
+					release(segments); // the journal keeps them for the next start
+					return;
+				}
+				try {
+					Thread.sleep(RETRY_MILLIS);
+				} catch (InterruptedException interrupted) {
 					Thread.currentThread().interrupt();
 					return;
 				}
@@ -296,22 +207,108 @@ class AuditLog {
 		}
 	}
 
-	/** Lets the writer finish what is waiting, then stops it. */
+	private void release(List<AuditJournal.Segment> segments) {
+		for (AuditJournal.Segment segment : segments) {
+			try {
+				journal.release(segment);
+			} catch (IOException e) {
+				log.warn("Audit journal segment {} not closed: {}", segment.path(), e.getMessage());
+			}
+		}
+	}
+
+	/** The events and their references, in one commit. */
+	private void store(List<Row> rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		transactions.executeWithoutResult(status -> {
+			jdbc.batchUpdate("INSERT INTO SAMPLAN_AUDIT_EVENT (ID, RECORDED, EVENT) VALUES (?, ?, ?)",
+					rows.stream().map(Row::event).toList());
+			jdbc.batchUpdate("INSERT INTO SAMPLAN_AUDIT_REF (REF, KIND, EVENT_ID) VALUES (?, ?, ?)",
+					rows.stream().flatMap(r -> r.references().stream()).toList());
+		});
+	}
+
+	/**
+	 * What stopped nodes journaled and may not have stored (a node killed between its commit and deleting the
+	 * segment stored it already), stored before this node answers anything.
+	 */
+	private void recover() {
+		for (AuditJournal.Left left : journal.leftOver()) {
+			List<Row> rows = new ArrayList<>();
+			for (String line : left.lines()) {
+				try {
+					rows.add(row(ctx.newJsonParser().parseResource(AuditEvent.class, line), line));
+				} catch (DataFormatException e) {
+					log.error("Audit journal {}: a line that is no AuditEvent is left out: {}", left.segment().path(), line, e);
+				}
+			}
+			Set<Object> there = new HashSet<>();
+			for (int i = 0; i < rows.size(); i += BATCH) {
+				List<Object> ids = rows.subList(i, Math.min(rows.size(), i + BATCH)).stream().map(r -> r.event()[0]).toList();
+				there.addAll(named.queryForList("SELECT ID FROM SAMPLAN_AUDIT_EVENT WHERE ID IN (:ids)",
+						new MapSqlParameterSource("ids", ids), String.class));
+			}
+			List<Row> missing = rows.stream().filter(r -> !there.contains(r.event()[0])).toList();
+			store(missing);
+			journal.delete(left.segment());
+			log.info("Audit journal {}: {} events recovered, {} of them not yet in the database", left.segment().path().getFileName(),
+					rows.size(), missing.size());
+		}
+	}
+
+	/** The event's row (as journaled) and what it is searched by. */
+	private static Row row(AuditEvent event, String json) {
+		String id = event.getIdElement().getIdPart();
+		List<Object[]> refs = new ArrayList<>();
+		references(event).forEach(ref -> refs.add(new Object[] {ref[0], ref[1], id}));
+		return new Row(new Object[] {id, event.getRecorded().getTime(), json}, refs);
+	}
+
+	/** Until what was appended before now (on this node) is stored, or a few seconds have passed. */
+	private void awaitStored() {
+		synchronized (lock) {
+			long target = appended;
+			if (stored >= target) {
+				return;
+			}
+			asked = true;
+			lock.notifyAll();
+			long until = System.currentTimeMillis() + 5_000;
+			try {
+				while (stored < target && System.currentTimeMillis() < until) {
+					lock.wait(100);
+				}
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	/** Lets the writer store what is journaled, then stops it. */
 	@PreDestroy
-	void close() throws InterruptedException {
-		open = false;
+	void close() throws InterruptedException, IOException {
+		synchronized (lock) {
+			open = false;
+			lock.notifyAll();
+		}
 		writer.shutdown();
 		writer.awaitTermination(30, TimeUnit.SECONDS);
+		synchronized (lock) {
+			journal.close();
+		}
 	}
 
 	Optional<AuditEvent> read(String id) {
+		awaitStored();
 		return jdbc.query("SELECT ID, RECORDED, EVENT FROM SAMPLAN_AUDIT_EVENT WHERE ID = ?",
 				(rs, n) -> event(rs.getString(1), rs.getLong(2), rs.getString(3)), id).stream().findFirst();
 	}
 
 	/** A page of the events the query finds, newest first unless asked otherwise. */
 	Page search(Query query, int offset, int count, boolean withTotal) {
-		awaitIndexed();
+		awaitStored();
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
 		if (query.patients() != null) {

@@ -26,8 +26,8 @@ import java.util.List;
 
 /**
  * R15 (loggning): every request that reads or writes personal data leaves an AuditEvent per person it
- * concerns (who, what, when, outcome, purpose), all stored in one committed transaction before the answer is sent, so there is
- * no 2xx without its AuditEvent, also if the server dies right after. If storing it fails, the client
+ * concerns (who, what, when, outcome, purpose), all made durable (in the audit log's journal) before the answer is sent, so
+ * there is no 2xx without its AuditEvent, also if the server dies right after. If storing it fails, the client
  * gets a 500 instead of the data. Refused and failed requests are logged too, as far as the storage
  * allows. The log is written after the read filter, so it records what the caller was shown.
  */
@@ -71,7 +71,7 @@ public class AuditTrail implements RestInterceptor {
 		return true;
 	}
 
-	/** All AuditEvents of the request in one transaction: one commit, durable before the answer leaves. */
+	/** All AuditEvents of the request, durable before the answer leaves. */
 	private void store(List<AuditEvent> events) {
 		try {
 			auditLog.append(events);

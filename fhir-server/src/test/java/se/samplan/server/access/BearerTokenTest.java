@@ -171,6 +171,18 @@ class BearerTokenTest extends ServerTestBase {
 	@Test
 	void garbageIs401() {
 		assertUnauthorized(getWith("/fhir/Patient", "not.a.jwt"));
+		// Characters a bearer token cannot hold (RFC 6750 b64token), and a header naming no other scheme.
+		assertUnauthorized(getWith("/fhir/Patient", "abc def"));
+		assertUnauthorized(getWith("/fhir/Patient", "=abc"));
+		assertUnauthorized(send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/fhir/Patient"))
+				.header("Authorization", "Basic " + issuer.sign(staffClaims().build())).GET().build()));
+	}
+
+	@Test
+	void theSchemeIsCaseInsensitive() {
+		HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/fhir/CarePlan?_count=1"))
+				.header("Authorization", "bearer " + issuer.sign(staffClaims().build())).GET().build());
+		assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
 	}
 
 	@Test
