@@ -162,18 +162,22 @@ public class AccessPolicy {
 			if (person == null) {
 				return readable;
 			}
-			int age = SipResources.age(person);
-			boolean own = caller.kind() == Caller.Kind.PERSON;
 			for (CarePlan plan : plans.plansOfPatient(patient, request)) {
-				boolean allowed = own ? age >= settings.getOwnAccessFromAge()
-						: !SipResources.hasProtectedIdentity(person) && (age < settings.getGuardianAccessUntilAge()
-								|| age < settings.getOwnAccessFromAge() && SipPlans.guardianAccess(plan));
-				if (allowed && released(plan)) {
+				if (personMayReadPlan(caller, person, plan)) {
 					readable.add(plans.keyOf(plan, request));
 				}
 			}
 			return readable;
 		});
+	}
+
+	/** Whether the person or guardian may read this plan of the person: by age (R13), and released to the person. */
+	private boolean personMayReadPlan(Caller caller, Patient person, CarePlan plan) {
+		int age = SipResources.age(person);
+		boolean allowed = caller.kind() == Caller.Kind.PERSON ? age >= settings.getOwnAccessFromAge()
+				: !SipResources.hasProtectedIdentity(person) && (age < settings.getGuardianAccessUntilAge()
+						|| age < settings.getOwnAccessFromAge() && SipPlans.guardianAccess(plan));
+		return allowed && released(plan);
 	}
 
 	/** The people whose data the person or guardian may read: themself from 16, a child with a readable plan. */
@@ -215,14 +219,13 @@ public class AccessPolicy {
 		if (!PERSONAL_VIEW.contains(resource.fhirType())) {
 			return false;
 		}
-		if ((resource instanceof Goal || resource instanceof CareTeam) && namedByPersonalPlan(caller, resource, request)) {
-			return true;
+		if (resource instanceof Goal || resource instanceof CareTeam) {
+			// Only a plan of the person can name them in the person's view, and every such plan the person may read is
+			// among those namedByPersonalPlan looks at; else only a goal the person wrote before it was linked to any plan.
+			return namedByPersonalPlan(caller, resource, request) || resource instanceof Goal
+					&& persons.contains(plans.patientOf(resource, request)) && plans.plansOf(resource, request).isEmpty();
 		}
 		List<String> planKeys = plans.plansOf(resource, request);
-		if (planKeys.isEmpty()) {
-			// A goal the person wrote before it was linked to the plan.
-			return "Goal".equals(resource.fhirType()) && persons.contains(plans.patientOf(resource, request));
-		}
 		Set<String> readable = personalPlans(caller, request);
 		return planKeys.stream().anyMatch(readable::contains);
 	}

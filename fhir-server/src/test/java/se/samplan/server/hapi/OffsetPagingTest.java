@@ -1,0 +1,83 @@
+package se.samplan.server.hapi;
+
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import se.samplan.server.ServerTestBase;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Searches are offset queries: a page's next link is the same search with {@code _offset}, every match shows on
+ * exactly one page, a write is found by the next search at once (nothing cached), and {@code _count} is capped at
+ * the largest page size (200).
+ */
+class OffsetPagingTest extends ServerTestBase {
+
+	private final String name = "Offsetprov" + UUID.randomUUID().toString().substring(0, 8);
+
+	@BeforeEach
+	void asOperator() {
+		actAs(OPERATOR);
+	}
+
+	@Test
+	void pagesFollowEachOtherByOffsetAndShowEveryMatchOnce() {
+		List<String> created = create(5);
+		Bundle page = search("Organization?name=" + name + "&_count=2");
+		assertThat(page.getLink(Bundle.LINK_NEXT).getUrl()).contains("_offset=2").contains("_count=2");
+		assertThat(page.hasTotal()).as("no total before the last page").isFalse();
+		List<String> seen = new ArrayList<>(ids(page));
+		while (page.getLink(Bundle.LINK_NEXT) != null) {
+			page = client.loadPage().next(page).execute();
+			seen.addAll(ids(page));
+		}
+		assertThat(seen).containsExactlyInAnyOrderElementsOf(created);
+		assertThat(page.getTotal()).as("the last page tells the total").isEqualTo(5);
+		assertThat(search("Organization?name=" + name + "&_count=2&_total=accurate").getTotal()).isEqualTo(5);
+	}
+
+	@Test
+	void aWriteIsFoundByTheNextSearchAtOnce() {
+		create(1);
+		String query = "Organization?name=" + name;
+		assertThat(ids(search(query))).hasSize(1);
+		create(1);
+		assertThat(ids(search(query))).hasSize(2);
+	}
+
+	@Test
+	void countIsCappedAtTheLargestPageSize() {
+		create(201);
+		Bundle page = search("Organization?name=" + name + "&_count=500");
+		assertThat(ids(page)).hasSize(200);
+		assertThat(page.getLink(Bundle.LINK_NEXT).getUrl()).contains("_offset=200");
+		assertThat(ids(client.loadPage().next(page).execute())).hasSize(1);
+	}
+
+	/** Organizations with this test's name, in one transaction; their keys. */
+	private List<String> create(int n) {
+		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+		for (int i = 0; i < n; i++) {
+			transaction.addEntry().setResource(new Organization().setName(name + " " + i))
+					.getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Organization");
+		}
+		return client.transaction().withBundle(transaction).execute().getEntry().stream()
+				.map(e -> e.getResponse().getLocation().replaceAll("/_history/.*", "")).toList();
+	}
+
+	private Bundle search(String query) {
+		return client.search().byUrl(query).returnBundle(Bundle.class).execute();
+	}
+
+	private static List<String> ids(Bundle page) {
+		return page.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).map(Resource::getIdElement)
+				.map(id -> id.toUnqualifiedVersionless().getValue()).toList();
+	}
+}
