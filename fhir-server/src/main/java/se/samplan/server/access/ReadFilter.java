@@ -18,8 +18,8 @@ import java.util.Set;
 /**
  * Applies {@link AccessPolicy} to every resource a response would show, on every read path: HAPI's
  * consent interceptor calls it for read, vread, search results, includes and revincludes, history,
- * {@code $everything}, the GET entries of a batch, and each page of a search (a next link is the search run again
- * for whoever follows it); a hidden resource reads as 404 and is left
+ * {@code $everything} and the GET entries of a batch, and again when a stored page of results is shown
+ * (paging links can be replayed by another caller); a hidden resource reads as 404 and is left
  * out of searches (and {@code Bundle.total} is not given, so counts reveal nothing). A search's page is cut from the
  * matches before this filter leaves out what the caller may not see, so a page can hold fewer than {@code _count}
  * ({@link IncludesOfHidden} leaves out what only hidden matches brought in). The operator, the server's own requests,

@@ -36,7 +36,7 @@ import javax.sql.DataSource;
 public class JpaServerConfig {
 
 	@Bean
-	public JpaStorageSettings storageSettings() {
+	public JpaStorageSettings storageSettings(SamplanProperties properties) {
 		JpaStorageSettings s = new JpaStorageSettings();
 		s.setHibernateSearchIndexFullText(true); // _content and _text (off by default since HAPI 8.0)
 		s.setAllowMultipleDelete(false);
@@ -50,9 +50,8 @@ public class JpaServerConfig {
 		// meta.source as the client sent it, without HAPI's '#request-id' (a bare fragment is no valid meta.source
 		// for the HL7 validator, so every answer carrying it would fail validation).
 		s.setStoreMetaSourceInformation(JpaStorageSettings.StoreMetaSourceInformationEnum.SOURCE_URI);
-		// Never reuse a search's results (searches run as offset queries, see RestfulServerConfig): a workflow client
-		// must see its own writes, and results must never cross callers.
-		s.setReuseCachedSearchResultsForMillis(null);
+		// Off by default: a workflow client must see its own writes, and cached results must never cross callers.
+		s.setReuseCachedSearchResultsForMillis(properties.getSearchCacheMillis() > 0 ? properties.getSearchCacheMillis() : null);
 		return s;
 	}
 

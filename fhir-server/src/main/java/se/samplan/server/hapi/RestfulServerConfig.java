@@ -53,7 +53,6 @@ public class RestfulServerConfig {
 		capabilities.setImplementationDescription("Samplan – samordnad individuell plan (SIP)");
 		server.setServerConformanceProvider(capabilities);
 		server.registerInterceptor(new OpenApiInterceptor());
-		server.registerInterceptor(new OffsetPaging(properties.getDefaultPageSize(), properties.getMaxPageSize()));
 		interceptors.forEach(server::registerInterceptor);
 		return server;
 	}

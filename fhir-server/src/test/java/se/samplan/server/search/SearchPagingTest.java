@@ -1,4 +1,4 @@
-package se.samplan.server.hapi;
+package se.samplan.server.search;
 
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Organization;
@@ -14,13 +14,12 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Searches are offset queries: a page's next link is the same search with {@code _offset}, every match shows on
- * exactly one page, a write is found by the next search at once (nothing cached), and {@code _count} is capped at
- * the largest page size (200).
+ * Paging as a vendor relies on it: every match shows on exactly one page, a write is found by the next search at
+ * once (search results are not reused between requests), and {@code _count} is capped at the largest page size (200).
  */
-class OffsetPagingTest extends ServerTestBase {
+class SearchPagingTest extends ServerTestBase {
 
-	private final String name = "Offsetprov" + UUID.randomUUID().toString().substring(0, 8);
+	private final String name = "Sidprov" + UUID.randomUUID().toString().substring(0, 8);
 
 	@BeforeEach
 	void asOperator() {
@@ -28,18 +27,16 @@ class OffsetPagingTest extends ServerTestBase {
 	}
 
 	@Test
-	void pagesFollowEachOtherByOffsetAndShowEveryMatchOnce() {
+	void theNextLinksShowEveryMatchOnce() {
 		List<String> created = create(5);
 		Bundle page = search("Organization?name=" + name + "&_count=2");
-		assertThat(page.getLink(Bundle.LINK_NEXT).getUrl()).contains("_offset=2").contains("_count=2");
-		assertThat(page.hasTotal()).as("no total before the last page").isFalse();
+		assertThat(ids(page)).hasSize(2);
 		List<String> seen = new ArrayList<>(ids(page));
 		while (page.getLink(Bundle.LINK_NEXT) != null) {
 			page = client.loadPage().next(page).execute();
 			seen.addAll(ids(page));
 		}
 		assertThat(seen).containsExactlyInAnyOrderElementsOf(created);
-		assertThat(page.getTotal()).as("the last page tells the total").isEqualTo(5);
 		assertThat(search("Organization?name=" + name + "&_count=2&_total=accurate").getTotal()).isEqualTo(5);
 	}
 
@@ -57,7 +54,6 @@ class OffsetPagingTest extends ServerTestBase {
 		create(201);
 		Bundle page = search("Organization?name=" + name + "&_count=500");
 		assertThat(ids(page)).hasSize(200);
-		assertThat(page.getLink(Bundle.LINK_NEXT).getUrl()).contains("_offset=200");
 		assertThat(ids(client.loadPage().next(page).execute())).hasSize(1);
 	}
 
