@@ -17,8 +17,8 @@ import java.util.concurrent.Callable;
 /**
  * Samplan against the peer: rounds of A (the peer) then B (Samplan), each server in its own JVM on a fresh
  * data folder with the same county and the same seeded requests, then Samplan on H2's write delay for the
- * cost of durability. A round during which other processes used the machine is done again, and is never
- * reported. Prints the table of {@link Report} and writes it with the raw figures to the results folder.
+ * cost of durability, and the peer without its reuse of search results for what that cache gives it. A round
+ * during which other processes used the machine is done again, and is never reported. Prints the table of {@link Report} and writes it with the raw figures to the results folder.
  */
 @Command(name = "benchmark", mixinStandardHelpOptions = true, description = "Samplan against a plain HAPI FHIR JPA server.")
 public final class Benchmark implements Callable<Integer> {
@@ -97,7 +97,11 @@ public final class Benchmark implements Callable<Integer> {
 			try (Issuer issuer = new Issuer(); Server server = Server.start(kind, samplan, data, issuer)) {
 				Machine.Sample from = Machine.sample(server.handle());
 				Round work = new Round(server, issuer, seed);
-				figures = kind == Server.Kind.SAMPLAN_WRITE_DELAY ? work.createsOnly() : work.county(persons, requests, workflows);
+				figures = switch (kind) {
+					case SAMPLAN_WRITE_DELAY -> work.createsOnly();
+					case PEER_FRESH_SEARCHES -> work.sequentialOnly(persons, requests);
+					default -> work.county(persons, requests, workflows);
+				};
 				other = Machine.otherCores(from, Machine.sample(server.handle()));
 			}
 			String line = "round %d, %s, attempt %d: other processes used %.2f of a core".formatted(round, kind.label, attempt, other);

@@ -40,7 +40,7 @@ final class CountyLoad {
 	private CountyLoad() {}
 
 	static void directory(Server server, Parties parties, CountyDirectory directory) throws IOException, InterruptedException {
-		if (server.kind == Server.Kind.PEER) {
+		if (server.kind.peer()) {
 			try (InputStream in = SipPackage.open()) {
 				NpmPackage npm = NpmPackage.fromPackage(in);
 				for (String file : SEARCH_PARAMETERS) {

@@ -20,7 +20,7 @@ final class Parties {
 	}
 
 	String token(String user) {
-		if (server.kind == Server.Kind.PEER) {
+		if (server.kind.peer()) {
 			return null;
 		}
 		return tokens.computeIfAbsent(user, issuer::token);

@@ -31,6 +31,7 @@ final class Report {
 	private final Figures peer;
 	private final Figures samplan;
 	private final Figures delayed;
+	private final Figures freshPeer;
 	private final List<String> log;
 
 	Report(int persons, int rounds, int requests, Map<Server.Kind, Figures> figures, List<String> log) {
@@ -40,6 +41,7 @@ final class Report {
 		this.peer = figures.getOrDefault(Server.Kind.PEER, new Figures());
 		this.samplan = figures.getOrDefault(Server.Kind.SAMPLAN, new Figures());
 		this.delayed = figures.getOrDefault(Server.Kind.SAMPLAN_WRITE_DELAY, new Figures());
+		this.freshPeer = figures.getOrDefault(Server.Kind.PEER_FRESH_SEARCHES, new Figures());
 		this.log = log;
 	}
 
@@ -79,6 +81,7 @@ final class Report {
 				.formatted(fmt(peer.value("creates")), fmt(samplan.value("creates"))));
 		md.append("B on H2's default write delay (acknowledged writes lost on a crash) %s, so B's durable writes run at %s of it.\n"
 				.formatted(fmt(delayed.value("creates")), fmtRatio(ratio(samplan.value("creates"), delayed.value("creates")))));
+		searchCache(md);
 		md.append("\nRounds (a round is void when other processes used more than the set share of a core):\n\n");
 		log.forEach(l -> md.append("- ").append(l).append('\n'));
 		return md.toString();
@@ -90,7 +93,7 @@ final class Report {
 		Map<String, Object> raw = new LinkedHashMap<>();
 		raw.put("persons", persons);
 		raw.put("date", LocalDate.now().toString());
-		for (Map.Entry<String, Figures> e : Map.of("peer", peer, "samplan", samplan, "samplan-write-delay", delayed).entrySet()) {
+		for (Map.Entry<String, Figures> e : Map.of("peer", peer, "samplan", samplan, "samplan-write-delay", delayed, "peer-fresh-searches", freshPeer).entrySet()) {
 			Map<String, Object> server = new LinkedHashMap<>();
 			Map<String, Object> medians = new LinkedHashMap<>();
 			Map<String, Object> p95 = new LinkedHashMap<>();
@@ -106,6 +109,27 @@ final class Report {
 			raw.put(e.getKey(), server);
 		}
 		JSON.writeValue(results.resolve("county-" + persons + ".json").toFile(), raw);
+	}
+
+	/**
+	 * What HAPI's reuse of search results (60 s by default) gives the peer: Samplan never reuses them (a client must see
+	 * its own writes at once), so the same searches on the peer with reuse off (A'), beside A and B.
+	 */
+	private void searchCache(StringBuilder md) {
+		md.append("""
+
+				What the search cache gives the peer: HAPI reuses the results of an identical search for 60 s by default, \
+				Samplan never (a client sees its own writes at once). A' is the peer with that reuse off, the same county \
+				and sequential requests:
+
+				| figure | A median | A' median | B median | B/A' median | B/A' p95 |
+				| --- | ---: | ---: | ---: | ---: | ---: |
+				""");
+		for (String f : P1.stream().filter(f -> !f.contains("16 clients")).toList()) {
+			md.append("| %s | %s | %s | %s | %s | %s |\n".formatted(f, fmt(peer.median(f)), fmt(freshPeer.median(f)),
+					fmt(samplan.median(f)), fmtRatio(ratio(samplan.median(f), freshPeer.median(f))),
+					fmtRatio(ratio(samplan.p95(f), freshPeer.p95(f)))));
+		}
 	}
 
 	/** P5: Samplan's medians here over those of the county a tenth the size, when its results are there. */

@@ -66,6 +66,16 @@ final class Round {
 		return figures;
 	}
 
+	/** The county loaded, then the sequential requests only. */
+	Figures sequentialOnly(int persons, int requests) throws Exception {
+		CountyDirectory directory = CountyDirectory.synthetic();
+		CountyLoad.directory(server, parties, directory);
+		List<CountyLoad.Person> loaded = CountyLoad.persons(server, parties, new County(directory, seed), persons, new Figures());
+		sequential(loaded, requests, new Random(seed + 1), new Figures());
+		sequential(loaded, requests, new Random(seed + 2), figures);
+		return figures;
+	}
+
 	Figures createsOnly() throws Exception {
 		CountyLoad.directory(server, parties, CountyDirectory.synthetic());
 		creates(seed + 5);
@@ -113,7 +123,7 @@ final class Round {
 		int unmeasured = Math.max(requests, LEAST_UNMEASURED);
 		at16("read, 16 clients", unmeasured, warmUp, loaded, p -> "/" + p.plan(), new Figures());
 		at16("read, 16 clients", requests, seeds, loaded, p -> "/" + p.plan(), figures);
-		if (server.kind != Server.Kind.PEER) {
+		if (!server.kind.peer()) {
 			at16("$sip-summary, 16 clients", unmeasured, warmUp, loaded, p -> "/" + p.plan() + "/$sip-summary", new Figures());
 			at16("$sip-summary, 16 clients", requests, seeds, loaded, p -> "/" + p.plan() + "/$sip-summary", figures);
 		}

@@ -23,12 +23,19 @@ final class Server implements AutoCloseable {
 		/** Samplan as a county runs it (extracted layout, its IdP's keys by JWK set URI): auth, access rules, audit log, rules and validation on. */
 		SAMPLAN("Samplan"),
 		/** Samplan on H2's default write delay (before the durability fix): only for what durability costs. */
-		SAMPLAN_WRITE_DELAY("Samplan, H2 write delay");
+		SAMPLAN_WRITE_DELAY("Samplan, H2 write delay"),
+		/** The peer without its reuse of search results (as Samplan runs): only for what that cache gives the peer. */
+		PEER_FRESH_SEARCHES("plain HAPI, search results not reused");
 
 		final String label;
 
 		Kind(String label) {
 			this.label = label;
+		}
+
+		/** The plain HAPI server, with or without its search cache. */
+		boolean peer() {
+			return this == PEER || this == PEER_FRESH_SEARCHES;
 		}
 	}
 
@@ -53,9 +60,9 @@ final class Server implements AutoCloseable {
 		}
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Dfile.encoding=UTF-8"));
-		if (kind == Kind.PEER) {
+		if (kind.peer()) {
 			command.addAll(List.of("-cp", System.getProperty("java.class.path"), "se.samplan.benchmark.peer.PeerApplication",
-					"--peer.data-dir=" + data));
+					"--peer.data-dir=" + data, "--peer.reuse-search-results=" + (kind == Kind.PEER)));
 		} else {
 			command.addAll(List.of("-jar", samplanJar.toString(), "--samplan.data-dir=" + data,
 					"--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer.jwksUri(), "--samplan.access.issuer=" + Issuer.ISS,

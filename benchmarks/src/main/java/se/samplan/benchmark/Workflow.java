@@ -56,7 +56,7 @@ final class Workflow {
 		person.addIdentifier().setSystem(County.PERSONNUMMER).setValue(County.personnummer(born, random.nextInt(1000)));
 		person.addName().setFamily("Flödesson").addGiven("Åke");
 		String patient = "Patient/" + id(server.http.post("/Patient", nurse, json.encodeResourceToString(person)));
-		boolean peer = server.kind == Server.Kind.PEER;
+		boolean peer = server.kind.peer();
 		Consent consent = consent(patient, centre, partner);
 		ZonedDateTime start = ZonedDateTime.now().minusDays(7).withHour(13).withMinute(0).withSecond(0).withNano(0);
 		double millis = 0;

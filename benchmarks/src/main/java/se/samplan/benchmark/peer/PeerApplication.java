@@ -21,6 +21,7 @@ import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import jakarta.persistence.EntityManagerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -53,10 +54,17 @@ public class PeerApplication {
 		SpringApplication.run(PeerApplication.class, args);
 	}
 
+	/**
+	 * With {@code --peer.reuse-search-results=false}, HAPI's reuse of an identical search's results (60 s by default)
+	 * is off, as Samplan has it: only for the benchmark's line on what that cache gives the peer.
+	 */
 	@Bean
-	public JpaStorageSettings storageSettings() {
+	public JpaStorageSettings storageSettings(@Value("${peer.reuse-search-results:true}") boolean reuseSearchResults) {
 		JpaStorageSettings settings = new JpaStorageSettings();
 		settings.setHibernateSearchIndexFullText(true);
+		if (!reuseSearchResults) {
+			settings.setReuseCachedSearchResultsForMillis(null);
+		}
 		return settings;
 	}
 
