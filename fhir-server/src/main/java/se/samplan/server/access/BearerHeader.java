@@ -13,19 +13,20 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenResolv
  */
 final class BearerHeader implements BearerTokenResolver {
 
-	private static final String SCHEME = "Bearer ";
+	private static final String SCHEME = "Bearer";
 
+	/** As Spring's: no header or another scheme, no token; "bearer" (any case), one space and a b64token, else 401. */
 	@Override
 	public String resolve(HttpServletRequest request) {
 		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
 		if (header == null || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
 			return null;
 		}
-		String token = header.substring(SCHEME.length());
-		if (!wellFormed(token)) {
+		if (header.length() <= SCHEME.length() + 1 || header.charAt(SCHEME.length()) != ' '
+				|| !wellFormed(header.substring(SCHEME.length() + 1))) {
 			throw new InvalidBearerTokenException("Bearer token is malformed");
 		}
-		return token;
+		return header.substring(SCHEME.length() + 1);
 	}
 
 	/** RFC 6750's b64token: {@code 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="}. */
