@@ -106,6 +106,11 @@ public abstract class ServerTestBase {
 		return b.getEntryFirstRep().getResource().getIdElement().getIdPart();
 	}
 
+	/** The built-in authorization server's issuer: this server at the address the tests use. */
+	protected String ownIssuer() {
+		return "http://localhost:" + port;
+	}
+
 	protected String fhirBase() {
 		return "http://localhost:" + port + "/fhir";
 	}

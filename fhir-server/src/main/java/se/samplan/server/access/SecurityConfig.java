@@ -17,7 +17,10 @@ import org.springframework.security.config.annotation.web.configuration.WebSecur
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
@@ -28,14 +31,16 @@ import org.springframework.util.AntPathMatcher;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Every request needs a valid bearer JWT except the open endpoints of access.md: the CapabilityStatement,
  * SMART discovery, the IG site and package, health, the portal's static page, the API description and,
  * in demo mode, the demo issuer. The token's signature is checked against the issuer's keys
  * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri} or {@code jwk-set-uri}; the demo profile's
- * own keys), what it claims by {@link TokenChecks}; a missing or bad token gets 401 with an OperationOutcome
- * saying what was wrong with it.
+ * own keys), what it claims by {@link TokenChecks}, then by any further checks other features add (the built-in
+ * authorization server's: not revoked); a missing or bad token gets 401 with an OperationOutcome saying what was
+ * wrong with it.
  */
 @Configuration
 class SecurityConfig {
@@ -49,9 +54,10 @@ class SecurityConfig {
 	};
 
 	@Bean
-	SecurityFilterChain api(HttpSecurity http, ObjectProvider<JwtDecoder> decoders, FhirContext ctx,
-			AccessProperties properties, @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String issuerUri)
-			throws Exception {
+	SecurityFilterChain api(HttpSecurity http, ObjectProvider<JwtDecoder> decoders, ObjectProvider<OAuth2TokenValidator<Jwt>> more,
+			FhirContext ctx, AccessProperties properties,
+			@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String issuerUri,
+			@Value("${samplan.authorization-server.enabled:false}") boolean ownAuthorizationServer) throws Exception {
 		http.csrf(AbstractHttpConfigurer::disable)
 				.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 		if (!properties.isEnabled()) {
@@ -65,7 +71,7 @@ class SecurityConfig {
 					+ "or .jwk-set-uri, or start with --spring.profiles.active=demo for the built-in demo issuer.");
 		}
 		String issuer = properties.getIssuer() != null && !properties.getIssuer().isBlank() ? properties.getIssuer() : issuerUri;
-		if (issuer.isBlank()) {
+		if (issuer.isBlank() && !ownAuthorizationServer) {
 			throw new IllegalStateException("No token issuer named: set samplan.access.issuer to the iss of the tokens to accept "
 					+ "(or spring.security.oauth2.resourceserver.jwt.issuer-uri).");
 		}
@@ -73,7 +79,18 @@ class SecurityConfig {
 			// Its own claim checks would hold the clock skew at Spring's 60 s; the claims are TokenChecks' to check.
 			nimbus.setJwtValidator(jwt -> OAuth2TokenValidatorResult.success());
 		}
-		JwtDecoder checked = new TokenChecks(new RememberedTokens(decoder), issuer, properties.getAudiences(), properties.getClockSkew());
+		JwtDecoder claims = new TokenChecks(new RememberedTokens(decoder), issuer.isBlank() ? null : issuer, properties.getAudiences(),
+				properties.getClockSkew());
+		List<OAuth2TokenValidator<Jwt>> validators = more.orderedStream().toList();
+		JwtDecoder checked = validators.isEmpty() ? claims : token -> {
+			Jwt jwt = claims.decode(token);
+			OAuth2TokenValidatorResult result = new DelegatingOAuth2TokenValidator<>(validators).validate(jwt);
+			if (result.hasErrors()) {
+				throw new TokenChecks.RefusedToken("Inloggningen gäller inte längre. Logga in igen.",
+						result.getErrors().iterator().next().getDescription());
+			}
+			return jwt;
+		};
 		AuthenticationEntryPoint unauthorized = (request, response, e) -> {
 			new BearerTokenAuthenticationEntryPoint().commence(request, response, e);
 			TokenChecks.RefusedToken refused = refusedToken(e);
@@ -138,8 +155,9 @@ class SecurityConfig {
 	}
 
 	@Bean
-	ServletRegistrationBean<SmartConfigurationServlet> smartConfiguration(AccessProperties properties) {
-		return new ServletRegistrationBean<>(new SmartConfigurationServlet(properties),
+	ServletRegistrationBean<SmartConfigurationServlet> smartConfiguration(AccessProperties properties,
+			ObjectProvider<SmartAuthorizationServer> builtIn) {
+		return new ServletRegistrationBean<>(new SmartConfigurationServlet(properties, builtIn.getIfAvailable()),
 				"/fhir/.well-known/smart-configuration", "/.well-known/smart-configuration");
 	}
 

@@ -35,15 +35,40 @@ public final class SmartScopes {
 		for (String scope : scopes) {
 			Matcher m = RESOURCE_SCOPE.matcher(scope);
 			if (m.matches()) {
-				grants.add(new Grant(m.group(2), switch (m.group(3)) {
-					case "read" -> "rs";
-					case "write" -> "cud";
-					case "*" -> "cruds";
-					default -> m.group(3);
-				}));
+				grants.add(new Grant(m.group(2), permissions(m.group(3))));
 			}
 		}
 		return new SmartScopes(Set.copyOf(scopes), List.copyOf(grants));
+	}
+
+	private static String permissions(String v1OrV2) {
+		return switch (v1OrV2) {
+			case "read" -> "rs";
+			case "write" -> "cud";
+			case "*" -> "cruds";
+			default -> v1OrV2;
+		};
+	}
+
+	/** The context of a resource scope ({@code patient}, {@code user} or {@code system}); null for other scopes. */
+	public static String context(String scope) {
+		Matcher m = RESOURCE_SCOPE.matcher(scope);
+		return m.matches() ? m.group(1) : null;
+	}
+
+	/** Whether {@code held} grants everything {@code asked} would: {@code patient/*.rs} covers {@code patient/CarePlan.r}. */
+	public static boolean covers(String held, String asked) {
+		if (held.equals(asked)) {
+			return true;
+		}
+		Matcher h = RESOURCE_SCOPE.matcher(held);
+		Matcher a = RESOURCE_SCOPE.matcher(asked);
+		if (!h.matches() || !a.matches() || !h.group(1).equals(a.group(1))
+				|| !(h.group(2).equals("*") || h.group(2).equals(a.group(2)))) {
+			return false;
+		}
+		String granted = permissions(h.group(3));
+		return permissions(a.group(3)).chars().allMatch(c -> granted.indexOf(c) >= 0);
 	}
 
 	/** Whether a scope grants {@code permission} (one of c, r, u, d, s) on the resource type. */

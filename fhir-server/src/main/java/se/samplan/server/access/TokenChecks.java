@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * Checks, on every request, that a token whose signature the issuer's keys bear out was made for this server and
- * is in force: its {@code iss} is the configured issuer, its {@code aud} names this server (a configured audience,
+ * is in force: its {@code iss} is the configured issuer (or, with the built-in authorization server and no issuer
+ * configured, this server at the address the request came to), its {@code aud} names this server (a configured audience,
  * or else the FHIR base URL the request was addressed to, as SMART App Launch has the app ask for), and now lies
  * between {@code nbf} and {@code exp}, give or take the configured clock skew. A token without {@code exp} is
  * refused too. Each refusal says which claim failed; {@link SecurityConfig} turns it into a 401 with an
@@ -30,6 +31,7 @@ public final class TokenChecks implements JwtDecoder {
 	private final List<String> audiences;
 	private final Duration skew;
 
+	/** {@code issuer} null: this server's own, at the address each request came to. */
 	TokenChecks(JwtDecoder signatures, String issuer, List<String> audiences, Duration skew) {
 		this.signatures = signatures;
 		this.issuer = issuer;
@@ -41,13 +43,12 @@ public final class TokenChecks implements JwtDecoder {
 	public Jwt decode(String token) {
 		Jwt jwt = signatures.decode(token);
 		String iss = jwt.getClaimAsString("iss");
-		if (!issuer.equals(iss)) {
+		String expected = issuer != null ? issuer : root(currentRequest());
+		if (!expected.equals(iss)) {
 			throw new RefusedToken("Inloggningen kommer från en utfärdare som servern inte litar på.",
-					"The token's issuer (iss) " + iss + " is not this server's issuer " + issuer + ".");
+					"The token's issuer (iss) " + iss + " is not this server's issuer " + expected + ".");
 		}
-		List<String> accepted = audiences.isEmpty()
-				? List.of(fhirBase(((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest()))
-				: audiences;
+		List<String> accepted = audiences.isEmpty() ? List.of(fhirBase(currentRequest())) : audiences;
 		List<String> aud = jwt.getAudience() == null ? List.of() : jwt.getAudience();
 		if (aud.stream().map(TokenChecks::withoutTrailingSlash).noneMatch(accepted::contains)) {
 			throw new RefusedToken("Inloggningen är utfärdad för en annan tjänst än den här.",
@@ -66,6 +67,18 @@ public final class TokenChecks implements JwtDecoder {
 					"The token is not valid before (nbf) " + jwt.getNotBefore() + ".");
 		}
 		return jwt;
+	}
+
+	private static HttpServletRequest currentRequest() {
+		return ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
+	}
+
+	/**
+	 * The server's own address as the client addressed it ({@code scheme://host:port} and any context path): the issuer
+	 * of the built-in authorization server when no issuer is configured.
+	 */
+	public static String root(HttpServletRequest request) {
+		return ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
 	}
 
 	/**

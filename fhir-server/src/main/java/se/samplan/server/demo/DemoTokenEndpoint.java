@@ -20,9 +20,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import se.samplan.server.access.AccessProperties;
 import se.samplan.server.access.Callers;
 import se.samplan.server.access.SmartScopes;
 import se.samplan.server.access.TokenChecks;
+import se.samplan.server.authserver.SigningKeys;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -34,10 +36,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The demo issuer's endpoints: {@code POST /auth/token} hands a signed token to any demo user, no password
- * asked ({@code user=Patient/sip1-patient}, {@code RelatedPerson/...} for a guardian,
- * {@code PractitionerRole/...} for staff, {@code Organization/...} for a backend client, or
- * {@code operator}; {@code scope} narrows the default scopes); {@code GET /auth/jwks} its public key;
+ * The demo's scriptable token endpoint, for curl and the conformance kit: {@code POST /auth/token} hands a token of
+ * the built-in authorization server, signed with its key, to any demo user, no password asked
+ * ({@code user=Patient/sip1-patient}, {@code RelatedPerson/...} for a guardian, {@code PractitionerRole/...} for staff,
+ * {@code Organization/...} for a backend client, or {@code operator}; {@code scope} narrows the default scopes);
  * {@code GET /auth/users} who can log in, for the portal's demo login. Only with the demo profile.
  */
 @RestController
@@ -53,11 +55,13 @@ class DemoTokenEndpoint {
 	static final String OPERATOR_SCOPES = "system/*.cruds " + SmartScopes.ADMIN;
 	private static final long LIFETIME_SECONDS = 3600;
 
-	private final DemoIssuer issuer;
+	private final SigningKeys keys;
+	private final AccessProperties access;
 	private final DaoRegistry daoRegistry;
 
-	DemoTokenEndpoint(DemoIssuer issuer, DaoRegistry daoRegistry) {
-		this.issuer = issuer;
+	DemoTokenEndpoint(SigningKeys keys, AccessProperties access, DaoRegistry daoRegistry) {
+		this.keys = keys;
+		this.access = access;
 		this.daoRegistry = daoRegistry;
 	}
 
@@ -68,8 +72,9 @@ class DemoTokenEndpoint {
 			return error("invalid_request", "Name the demo user: user=Patient/<id>, RelatedPerson/<id>, "
 					+ "PractitionerRole/<id>, Organization/<id> or operator (see GET /auth/users).");
 		}
-		// For the FHIR base at the address the client used, as a SMART app's token is for the server it asked about.
-		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(DemoIssuer.ISSUER).audience(TokenChecks.fhirBase(request)).subject(user)
+		// From the built-in authorization server, for the FHIR base at the address the client used, as its tokens are.
+		String issuer = access.getIssuer() == null || access.getIssuer().isBlank() ? TokenChecks.root(request) : access.getIssuer();
+		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(issuer).audience(TokenChecks.fhirBase(request)).subject(user)
 				.issueTime(new Date()).expirationTime(Date.from(Instant.now().plus(LIFETIME_SECONDS, ChronoUnit.SECONDS)))
 				.jwtID(UUID.randomUUID().toString()).claim("client_id", "samplan-demo");
 		String scopes;
@@ -102,16 +107,11 @@ class DemoTokenEndpoint {
 		}
 		String granted = scope == null || scope.isBlank() ? scopes : scope.trim();
 		claims.claim("scope", granted);
-		body.put("access_token", issuer.sign(claims.build()));
+		body.put("access_token", keys.sign(claims.build()));
 		body.put("token_type", "Bearer");
 		body.put("expires_in", LIFETIME_SECONDS);
 		body.put("scope", granted);
 		return ResponseEntity.ok(body);
-	}
-
-	@GetMapping("/jwks")
-	Map<String, Object> jwks() {
-		return issuer.jwks();
 	}
 
 	/** The people and organisations one can log in as, with Swedish labels for the portal. */

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import se.samplan.server.ServerTestBase;
-import se.samplan.server.demo.DemoIssuer;
+import se.samplan.server.authserver.SigningKeys;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuditTrailTest extends ServerTestBase {
 
 	@Autowired
-	DemoIssuer issuer;
+	SigningKeys issuer;
 
 	private int auditEvents() {
 		String before = actingAs();
@@ -96,7 +96,7 @@ class AuditTrailTest extends ServerTestBase {
 				.getId().toUnqualifiedVersionless().getValue();
 		assertThat(send(request("/fhir/Patient?_count=1", org).GET().build()).statusCode()).isEqualTo(200);
 		client.delete().resourceById(new org.hl7.fhir.r4.model.IdType(org)).execute();
-		String newToken = issuer.sign(new JWTClaimsSet.Builder().issuer(DemoIssuer.ISSUER).audience(fhirBase()).subject(org)
+		String newToken = issuer.sign(new JWTClaimsSet.Builder().issuer(ownIssuer()).audience(fhirBase()).subject(org)
 				.expirationTime(Date.from(Instant.now().plusSeconds(600))).claim("organization", org).claim("scope", "system/*.cruds").build());
 		HttpResponse<String> afterRemoval = send(HttpRequest.newBuilder(URI.create(fhirBase() + "/Patient"))
 				.header("Authorization", "Bearer " + newToken).GET().build());

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import se.samplan.server.ServerTestBase;
-import se.samplan.server.demo.DemoIssuer;
+import se.samplan.server.authserver.SigningKeys;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BearerTokenTest extends ServerTestBase {
 
 	@Autowired
-	DemoIssuer issuer;
+	SigningKeys issuer;
 
 	private HttpResponse<String> getWith(String path, String token) {
 		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", "application/fhir+json");
@@ -48,7 +48,7 @@ class BearerTokenTest extends ServerTestBase {
 	}
 
 	private JWTClaimsSet.Builder staffClaims() {
-		return new JWTClaimsSet.Builder().issuer(DemoIssuer.ISSUER).audience(fhirBase()).subject(DEFAULT_USER).jwtID(UUID.randomUUID().toString())
+		return new JWTClaimsSet.Builder().issuer(ownIssuer()).audience(fhirBase()).subject(DEFAULT_USER).jwtID(UUID.randomUUID().toString())
 				.issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(600)))
 				.claim("fhirUser", DEFAULT_USER).claim("scope", "user/*.cruds");
 	}
@@ -210,7 +210,7 @@ class BearerTokenTest extends ServerTestBase {
 
 	@Test
 	void aTokenNamingNeitherUserNorOrganisationIs403() {
-		String nobody = issuer.sign(new JWTClaimsSet.Builder().issuer(DemoIssuer.ISSUER).audience(fhirBase()).subject("someone")
+		String nobody = issuer.sign(new JWTClaimsSet.Builder().issuer(ownIssuer()).audience(fhirBase()).subject("someone")
 				.expirationTime(Date.from(Instant.now().plusSeconds(600))).claim("scope", "user/*.cruds").build());
 		assertThat(getWith("/fhir/Patient", nobody).statusCode()).isEqualTo(403);
 	}
@@ -223,10 +223,10 @@ class BearerTokenTest extends ServerTestBase {
 		HttpResponse<String> smart = getWith("/fhir/.well-known/smart-configuration", null);
 		assertThat(smart.statusCode()).isEqualTo(200);
 		JsonNode config = new ObjectMapper().readTree(smart.body());
-		assertThat(config.get("issuer").asText()).isEqualTo(DemoIssuer.ISSUER);
-		assertThat(config.get("token_endpoint").asText()).isEqualTo("http://localhost:" + port + "/auth/token");
+		assertThat(config.get("issuer").asText()).isEqualTo(ownIssuer());
+		assertThat(config.get("token_endpoint").asText()).isEqualTo(ownIssuer() + "/oauth2/token");
 		assertThat(config.get("capabilities").toString()).contains("permission-v2", "permission-v1");
-		HttpResponse<String> jwks = getWith("/auth/jwks", null);
+		HttpResponse<String> jwks = getWith("/oauth2/jwks", null);
 		assertThat(new ObjectMapper().readTree(jwks.body()).get("keys").get(0).get("kty").asText()).isEqualTo("RSA");
 	}
 
