@@ -1,14 +1,13 @@
 // Mina planer: the person's (or a guardian's) view of their plan, through the FHIR API with their token.
+// A SMART app (client samplan-portal): it signs in through the server's authorization server with the authorization
+// code flow and PKCE, and keeps the token in memory only; reloading the page signs in again.
 'use strict';
 
 const FHIR = '/fhir';
+const CLIENT = 'samplan-portal';
+const SCOPES = 'openid fhirUser launch/patient patient/*.rs patient/AppointmentResponse.c patient/Goal.cu patient/Consent.u';
 const $ = id => document.getElementById(id);
-const session = {
-  get token() { return sessionStorage.getItem('token'); },
-  get patient() { return sessionStorage.getItem('patient'); },
-  get user() { return sessionStorage.getItem('user'); },
-  get name() { return sessionStorage.getItem('name'); }
-};
+const session = { token: null, patient: null, user: null, name: null };
 let currentPlan = null;
 
 function say(text) { $('status').textContent = text; }
@@ -51,31 +50,46 @@ function narrative(xhtml) {
 
 const when = iso => new Date(iso).toLocaleString('sv-SE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Stockholm' });
 
-async function loadUsers() {
-  const users = await (await fetch('/auth/users')).json();
-  const select = $('user');
-  users.filter(u => u.kind === 'person' || u.kind === 'guardian').forEach(u => {
-    select.append(element('option', u.name + ' (' + u.about + ')', { value: u.user, 'data-name': u.name }));
-  });
+const base64url = bytes => btoa(String.fromCharCode(...new Uint8Array(bytes)))
+    .replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const redirectUri = () => location.origin + '/portal/';
+
+// The authorization request: a new PKCE verifier and state, kept for the way back only (not tokens).
+async function login() {
+  const verifier = base64url(crypto.getRandomValues(new Uint8Array(32)));
+  const state = base64url(crypto.getRandomValues(new Uint8Array(16)));
+  sessionStorage.setItem('pkce', JSON.stringify({ verifier, state }));
+  const challenge = base64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
+  const discovery = await (await fetch(FHIR + '/.well-known/smart-configuration')).json();
+  location.assign(discovery.authorization_endpoint + '?' + new URLSearchParams({
+    response_type: 'code', client_id: CLIENT, redirect_uri: redirectUri(), scope: SCOPES, state,
+    aud: location.origin + FHIR, code_challenge: challenge, code_challenge_method: 'S256'
+  }));
 }
 
-async function login(event) {
-  event.preventDefault();
-  const select = $('user');
-  const response = await fetch('/auth/token', {
+// Back from the authorization server: the code for a token, then the address without the code.
+async function completeLogin(query) {
+  const pkce = JSON.parse(sessionStorage.getItem('pkce') || 'null');
+  sessionStorage.removeItem('pkce');
+  history.replaceState(null, '', redirectUri());
+  if (query.get('error')) { say('Inloggningen avbröts.'); return false; }
+  if (!pkce || query.get('state') !== pkce.state) { say('Inloggningen misslyckades: svaret hörde inte till den här inloggningen.'); return false; }
+  const discovery = await (await fetch(FHIR + '/.well-known/smart-configuration')).json();
+  const response = await fetch(discovery.token_endpoint, {
     method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: 'user=' + encodeURIComponent(select.value)
+    body: new URLSearchParams({ grant_type: 'authorization_code', code: query.get('code'), redirect_uri: redirectUri(),
+      client_id: CLIENT, code_verifier: pkce.verifier })
   });
   const token = await response.json();
-  if (!response.ok) { say('Inloggningen misslyckades: ' + token.error_description); return; }
-  sessionStorage.setItem('token', token.access_token);
-  sessionStorage.setItem('patient', token.patient);
-  sessionStorage.setItem('user', select.value);
-  sessionStorage.setItem('name', select.selectedOptions[0].dataset.name);
-  await show();
+  if (!response.ok) { say('Inloggningen misslyckades: ' + (token.error_description || token.error)); return false; }
+  const claims = JSON.parse(atob(token.id_token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+  Object.assign(session, { token: token.access_token, patient: token.patient, user: claims.fhirUser });
+  const user = await api('/' + session.user);
+  session.name = [user.name?.[0]?.given?.join(' '), user.name?.[0]?.family].filter(Boolean).join(' ');
+  return true;
 }
 
-function logout() { sessionStorage.clear(); location.reload(); }
+function logout() { location.assign(redirectUri()); }
 
 async function show() {
   $('login').hidden = true;
@@ -198,10 +212,13 @@ async function showReaders() {
   }
 }
 
-$('login-form').addEventListener('submit', login);
+$('login-button').addEventListener('click', login);
 $('logout').addEventListener('click', logout);
 $('matters-form').addEventListener('submit', addWhatMatters);
 $('withdraw').addEventListener('click', () => { $('withdraw-confirm').hidden = false; });
 $('withdraw-no').addEventListener('click', () => { $('withdraw-confirm').hidden = true; });
 $('withdraw-yes').addEventListener('click', withdraw);
-loadUsers().then(() => { if (session.token) show(); });
+const returned = new URLSearchParams(location.search);
+if (returned.has('code') || returned.has('error')) {
+  completeLogin(returned).then(ok => { if (ok) show(); });
+}

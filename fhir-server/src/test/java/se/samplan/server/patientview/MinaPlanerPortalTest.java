@@ -20,16 +20,14 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import se.samplan.profiles.SipPackage;
+import se.samplan.server.Chromium;
 import se.samplan.server.ServerTestBase;
+import se.samplan.server.identifier.IdentifierSystem;
+import se.samplan.testkit.county.County;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -40,10 +38,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The "Mina planer" page in a real headless Chromium at phone width (375 px): a demo person logs in, sees
+ * The "Mina planer" page in a real headless Chromium at phone width (375 px): a demo person logs in (the portal is
+ * a SMART app: sign-in, picker and consent of the server's authorization server), sees
  * their plan with its goals (screenshot kept in {@code target/portal/}), accepts a coming meeting, adds
  * what matters to them, and finds their own visit in "vem har läst min plan"; another withdraws consent.
- * Needs Debian's chromium and chromium-driver ({@code .ci/run} installs them).
  */
 @Tag("R13")
 class MinaPlanerPortalTest extends ServerTestBase {
@@ -57,17 +55,7 @@ class MinaPlanerPortalTest extends ServerTestBase {
 
 	@BeforeEach
 	void startBrowser() {
-		assertThat(new File("/usr/bin/chromedriver")).as("Debian packages chromium and chromium-driver (see README)").exists();
-		ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium")
-				.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-						"--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
-						"--user-data-dir=" + profile)
-				// A phone's viewport: desktop Chromium will not make a window narrower than 500 px.
-				.setExperimentalOption("mobileEmulation", java.util.Map.of("deviceMetrics",
-						java.util.Map.of("width", 375, "height", 812, "pixelRatio", 2.0)));
-		ChromeDriverService service = new ChromeDriverService.Builder()
-				.usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-		browser = new ChromeDriver(service, options);
+		browser = Chromium.start(profile);
 		wait = new WebDriverWait(browser, Duration.ofSeconds(30));
 	}
 
@@ -78,12 +66,23 @@ class MinaPlanerPortalTest extends ServerTestBase {
 		}
 	}
 
-	private void logIn(String user) {
+	/**
+	 * Signs in as the portal does, through the server's authorization server (SMART, PKCE): the demo sign-in page,
+	 * the picker (whom the portal is for), the consent screen, and back to the portal with the token.
+	 */
+	private void logIn(String personnummer, String fhirUser) {
 		browser.get("http://localhost:" + port + "/portal/");
-		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#user option[value='" + user + "']")));
-		new Select(browser.findElement(By.id("user"))).selectByValue(user);
-		browser.findElement(By.cssSelector("#login-form button")).click();
+		wait.until(ExpectedConditions.elementToBeClickable(By.id("login-button"))).click();
+		wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[name='username'][value='" + personnummer + "']"))).click();
+		launch(fhirUser);
+	}
+
+	/** Signed in already: the portal asks the authorization server again, which asks whom for and for consent. */
+	private void launch(String fhirUser) {
+		wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[name='fhirUser'][value='" + fhirUser + "']"))).click();
+		wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.primary"))).click();
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#plan-list article")));
+		assertThat(browser.getCurrentUrl()).as("the code is gone from the address").doesNotContain("code=");
 	}
 
 	private void waitForText(By where, String text) {
@@ -98,7 +97,7 @@ class MinaPlanerPortalTest extends ServerTestBase {
 						.getDescription().getText()).toList();
 		assertThat(goals).isNotEmpty();
 
-		logIn("Patient/sip1-patient");
+		logIn("193804129827", "Patient/sip1-patient");
 		goals.forEach(goal -> waitForText(By.id("plan-list"), goal));
 		assertThat(browser.findElement(By.id("plan-list")).getText()).contains("Vem har huvudansvaret", "Mina kontakter");
 		Files.createDirectories(SCREENSHOTS);
@@ -143,11 +142,31 @@ class MinaPlanerPortalTest extends ServerTestBase {
 				.isEqualTo("<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>Hej <b>du</b></p></div>");
 		assertThat(js.executeScript("return window.injected")).isNull();
 
-		// Who read my plan: the person's own visits are there.
+		// Who read my plan: the person's own visits are there. The token lived in the page only: a reload signs in
+		// again, without the sign-in page, as the browser's session with the authorization server lasts.
 		browser.navigate().refresh();
-		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#plan-list article")));
+		wait.until(ExpectedConditions.elementToBeClickable(By.id("login-button"))).click();
+		launch("Patient/sip1-patient");
 		waitForText(By.id("reader-list"), "Du själv");
 		waitForText(By.id("reader-list"), "Personal");
+	}
+
+	@Test
+	void aGuardianChoosesTheChildAndSeesTheChildsPlan() {
+		browser.get("http://localhost:" + port + "/portal/");
+		wait.until(ExpectedConditions.elementToBeClickable(By.id("login-button"))).click();
+		wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[name='username'][value='198502219861']"))).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[name='fhirUser']")));
+		assertThat(browser.findElements(By.cssSelector("button[name='fhirUser']"))).as("one child, no own plans")
+				.extracting(b -> b.getAttribute("value")).containsExactly("RelatedPerson/sip2-guardian-anna");
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("Som vårdnadshavare");
+		launch("RelatedPerson/sip2-guardian-anna");
+		waitForText(By.id("who"), "Anna");
+		actAs(OPERATOR);
+		String childsGoal = client.read().resource(Goal.class).withId(client.read().resource(CarePlan.class)
+				.withId(demoPlan("Patient/sip2-patient")).execute().getGoalFirstRep().getReferenceElement().getIdPart())
+				.execute().getDescription().getText();
+		waitForText(By.id("plan-list"), childsGoal);
 	}
 
 	@Test
@@ -155,6 +174,8 @@ class MinaPlanerPortalTest extends ServerTestBase {
 		Patient p = new Patient();
 		p.addName().setFamily("Portalsson").addGiven("Greta");
 		p.setBirthDateElement(new DateType("1961-03-03"));
+		String personnummer = County.personnummer(LocalDate.of(1961, 3, 3), 417);
+		p.addIdentifier().setSystem(IdentifierSystem.PERSONNUMMER.canonical()).setValue(personnummer);
 		String patient = "Patient/" + client.create().resource(p).execute().getId().getIdPart();
 		Parameters in = new Parameters();
 		in.addParameter().setName("patient").setValue(new Reference(patient));
@@ -170,7 +191,7 @@ class MinaPlanerPortalTest extends ServerTestBase {
 		in.addParameter().setName("consent").setResource(consent);
 		assertThat(postJson("/CarePlan/" + plan + "/$sip-consent", in).statusCode()).isEqualTo(200);
 
-		logIn(patient);
+		logIn(personnummer, patient);
 		browser.findElement(By.id("withdraw")).click();
 		wait.until(ExpectedConditions.elementToBeClickable(By.id("withdraw-yes"))).click();
 		waitForText(By.id("status"), "samtycke är återkallat");
