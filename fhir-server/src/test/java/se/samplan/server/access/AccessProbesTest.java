@@ -5,6 +5,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
@@ -15,13 +16,19 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import se.samplan.profiles.SipPackage;
 import se.samplan.server.ServerTestBase;
+import se.samplan.server.authserver.SmartLaunch;
+import se.samplan.server.identifier.IdentifierSystem;
+import se.samplan.testkit.county.County;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -50,6 +57,12 @@ class AccessProbesTest extends ServerTestBase {
 	private static final List<String> CALLERS = List.of(DEFAULT_USER, KOMMUN, BUP, AF, "Patient/sip1-patient",
 			"Patient/sip3-patient", ANNA, OPERATOR);
 	private static final AtomicInteger PROBES = new AtomicInteger();
+	/** Person and guardian callers whose probes ran with a token from a SMART launch, not the demo token endpoint. */
+	private static final Set<String> LAUNCHED = ConcurrentHashMap.newKeySet();
+	private static final Map<String, String> LAUNCHED_TOKENS = new ConcurrentHashMap<>();
+	/** One guardian person, by personnummer, of every child target; and of those, the ones R13 lets them read. */
+	private static final String GUARDIAN = County.personnummer(LocalDate.of(1980, 5, 5), 123);
+	private final Set<String> guardianMayRead = ConcurrentHashMap.newKeySet();
 	private static final AtomicInteger AS_EXPECTED = new AtomicInteger();
 
 	/** A plan to probe, who is probed against it, and who may see it. */
@@ -94,10 +107,14 @@ class AccessProbesTest extends ServerTestBase {
 			}
 		}
 		assertThat(probes).hasSizeGreaterThanOrEqualTo(200);
-		int generated = probes.size();
+		probes.add(DynamicTest.dynamicTest("a guardian launching an app is offered exactly the children R13 lets them read", () ->
+				assertThat(SmartLaunch.offered(ownIssuer(), GUARDIAN)).containsExactlyInAnyOrderElementsOf(guardianMayRead)));
+		int generated = probes.size() - 1;
 		probes.add(DynamicTest.dynamicTest("count", () -> {
 			System.out.println("Access probes: " + PROBES.get() + " run (" + targets.size() + " targets × their callers × "
-					+ paths.size() + " read paths), " + (PROBES.get() - AS_EXPECTED.get()) + " with another outcome than expected");
+					+ paths.size() + " read paths), " + (PROBES.get() - AS_EXPECTED.get()) + " with another outcome than expected; "
+					+ "with launched tokens: " + LAUNCHED);
+			assertThat(LAUNCHED).contains("Patient/sip1-patient", ANNA);
 			assertThat(PROBES.get()).isEqualTo(generated);
 			assertThat(AS_EXPECTED.get()).isEqualTo(generated);
 		}));
@@ -219,6 +236,7 @@ class AccessProbesTest extends ServerTestBase {
 		guardian.setPatient(new Reference(patient));
 		guardian.addRelationship().addCoding(new Coding("http://terminology.hl7.org/CodeSystem/v3-RoleCode", "GUARD", null));
 		guardian.addName().setFamily("Vårdnadshavare");
+		guardian.addIdentifier().setSystem(IdentifierSystem.PERSONNUMMER.canonical()).setValue(GUARDIAN);
 		String guardianRef = "RelatedPerson/" + client.create().resource(guardian).execute().getId().getIdPart();
 		String plan = initiate(patient);
 		if (guardianAccess) {
@@ -229,6 +247,7 @@ class AccessProbesTest extends ServerTestBase {
 		Set<String> allowed = new java.util.HashSet<>(Set.of(DEFAULT_USER, OPERATOR));
 		if (!protectedIdentity && (age < 13 || age < 16 && guardianAccess)) {
 			allowed.add(guardianRef);
+			guardianMayRead.add(guardianRef);
 		}
 		if (age >= 16) {
 			allowed.add(patient);
@@ -295,6 +314,27 @@ class AccessProbesTest extends ServerTestBase {
 
 	private static String id(String reference) {
 		return reference.substring(reference.indexOf('/') + 1);
+	}
+
+	/**
+	 * A person or guardian who can launch an app (signs in by personnummer, and the picker offers them) probes with the
+	 * token of a SMART launch of the portal, as an app gets it; everyone else with the demo token endpoint's.
+	 */
+	@Override
+	protected String token(String demoUser) {
+		if (!demoUser.startsWith("Patient/") && !demoUser.startsWith("RelatedPerson/")) {
+			return super.token(demoUser);
+		}
+		return LAUNCHED_TOKENS.computeIfAbsent(port + " " + demoUser, k -> {
+			Resource person = (Resource) CTX.newJsonParser().parseResource(send(request("/fhir/" + demoUser, OPERATOR)
+					.header("Accept", "application/fhir+json").GET().build()).body());
+			List<Identifier> identifiers = person instanceof Patient p ? p.getIdentifier() : ((RelatedPerson) person).getIdentifier();
+			Optional<String> number = identifiers.stream().filter(i -> IdentifierSystem.of(i.getSystem()).isPresent()
+					&& IdentifierSystem.of(i.getSystem()).get() != IdentifierSystem.HSA_ID).map(Identifier::getValue).findFirst();
+			Optional<String> launched = number.flatMap(n -> SmartLaunch.portalToken(ownIssuer(), n, demoUser));
+			launched.ifPresent(t -> LAUNCHED.add(demoUser));
+			return launched.orElseGet(() -> super.token(demoUser));
+		});
 	}
 
 	private static List<String> with(List<String> callers, String... more) {
