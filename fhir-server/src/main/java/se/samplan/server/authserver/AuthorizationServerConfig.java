@@ -146,7 +146,8 @@ class AuthorizationServerConfig {
 	@Bean
 	@Order(1)
 	SecurityFilterChain authorizationServer(HttpSecurity http, StoredAuthorizations authorizations,
-			JWKSource<SecurityContext> keys, AccessProperties access, JdbcTemplate jdbc) throws Exception {
+			JWKSource<SecurityContext> keys, AccessProperties access, JdbcTemplate jdbc, AuthorizationServerProperties properties)
+			throws Exception {
 		OAuth2AuthorizationServerConfigurer server = OAuth2AuthorizationServerConfigurer.authorizationServer();
 		OAuth2AccessTokenResponseAuthenticationSuccessHandler tokenResponse = new OAuth2AccessTokenResponseAuthenticationSuccessHandler();
 		tokenResponse.setAccessTokenResponseCustomizer(SmartTokenClaims::launchContext);
@@ -178,19 +179,27 @@ class AuthorizationServerConfig {
 				// before the authorization endpoint, which Spring places at the same spot, later
 				.addFilterBefore(new LaunchChoice(), AbstractPreAuthenticatedProcessingFilter.class)
 				.authorizeHttpRequests(a -> a.anyRequest().authenticated())
-				.exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
-						new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+				.exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(
+						properties.getLogin().isConfigured() ? CountySignIn.START : "/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
 				.oauth2ResourceServer(r -> r.jwt(Customizer.withDefaults()));
 		return http.build();
 	}
 
-	/** Sign-in, the picker and the consent screen: a browser session. */
+	/**
+	 * Sign-in, the picker and the consent screen: a browser session. People sign in through the county's OpenID
+	 * Connect provider when one is configured, else on the demo's page (which only demo mode has).
+	 */
 	@Bean
 	@Order(2)
-	SecurityFilterChain signIn(HttpSecurity http) throws Exception {
-		http.securityMatcher("/login", "/logout", PatientPicker.PATH, ConsentPage.PATH)
-				.authorizeHttpRequests(a -> a.requestMatchers("/login").permitAll().anyRequest().authenticated())
-				.formLogin(f -> f.loginPage("/login"));
+	SecurityFilterChain signIn(HttpSecurity http, AuthorizationServerProperties properties) throws Exception {
+		http.securityMatcher("/login", "/logout", PatientPicker.PATH, ConsentPage.PATH, "/oauth2/authorization/*", "/login/oauth2/code/*")
+				.authorizeHttpRequests(a -> a.requestMatchers("/login").permitAll().anyRequest().authenticated());
+		if (properties.getLogin().isConfigured()) {
+			CountySignIn county = new CountySignIn(properties.getLogin());
+			http.oauth2Login(o -> o.loginPage(CountySignIn.START).clientRegistrationRepository(county).successHandler(county));
+		} else {
+			http.formLogin(f -> f.loginPage("/login"));
+		}
 		return http.build();
 	}
 

@@ -23,6 +23,64 @@ public class AuthorizationServerProperties {
 	private Duration refreshTokenLifetime = Duration.ofDays(30);
 	/** The apps and systems that may ask for tokens. */
 	private List<Client> clients = new ArrayList<>();
+	/** Where people sign in: the county's OpenID Connect provider. Unset, only the demo's sign-in page exists. */
+	private Login login = new Login();
+
+	/** The county's OpenID Connect provider (e-legitimation through an identity provider). */
+	public static class Login {
+
+		/** The provider's issuer; its discovery document is read at the first sign-in. */
+		private String issuerUri;
+		private String clientId;
+		private String clientSecret;
+		private List<String> scopes = new ArrayList<>(List.of("openid"));
+		/** The ID token claim holding the person's personnummer (the Swedish OIDC profile's by default). */
+		private String personnummerClaim = "https://id.oidc.se/claim/personalIdentityNumber";
+
+		public boolean isConfigured() {
+			return issuerUri != null && !issuerUri.isBlank();
+		}
+
+		public String getIssuerUri() {
+			return issuerUri;
+		}
+
+		public void setIssuerUri(String issuerUri) {
+			this.issuerUri = issuerUri;
+		}
+
+		public String getClientId() {
+			return clientId;
+		}
+
+		public void setClientId(String clientId) {
+			this.clientId = clientId;
+		}
+
+		public String getClientSecret() {
+			return clientSecret;
+		}
+
+		public void setClientSecret(String clientSecret) {
+			this.clientSecret = clientSecret;
+		}
+
+		public List<String> getScopes() {
+			return scopes;
+		}
+
+		public void setScopes(List<String> scopes) {
+			this.scopes = scopes;
+		}
+
+		public String getPersonnummerClaim() {
+			return personnummerClaim;
+		}
+
+		public void setPersonnummerClaim(String personnummerClaim) {
+			this.personnummerClaim = personnummerClaim;
+		}
+	}
 
 	/**
 	 * A registered client. With {@code redirect-uris} it uses the authorization code flow (PKCE required); without a
@@ -148,6 +206,14 @@ public class AuthorizationServerProperties {
 
 	public void setRefreshTokenLifetime(Duration refreshTokenLifetime) {
 		this.refreshTokenLifetime = refreshTokenLifetime;
+	}
+
+	public Login getLogin() {
+		return login;
+	}
+
+	public void setLogin(Login login) {
+		this.login = login;
 	}
 
 	public List<Client> getClients() {

@@ -25,6 +25,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.text.ParseException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +35,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Checks the signed assertions ({@code private_key_jwt}) with which confidential clients and backend systems
  * authenticate, as SMART Backend Services asks: signed RS384 or ES384 with a key of the client's registered key set
  * (at its {@code jwk-set-uri}, or given in the settings), {@code iss} and {@code sub} the client, {@code aud} the token
- * endpoint, {@code exp} set, and each {@code jti} used once: the ids are kept in the database until their assertion
+ * endpoint, {@code exp} set and at most five minutes ahead, and each {@code jti} used once: the ids are kept in the database until their assertion
  * expires, so a replay is refused on every node.
  */
 final class ClientAssertions implements JwtDecoderFactory<RegisteredClient> {
@@ -42,6 +43,7 @@ final class ClientAssertions implements JwtDecoderFactory<RegisteredClient> {
 	/** The client setting with the client's public keys given in the settings (a JWK set). */
 	static final String JWKS = "samplan.jwks";
 	private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS384, JWSAlgorithm.ES384);
+	private static final Duration MAX_LIFETIME = Duration.ofMinutes(6);
 
 	private final JdbcTemplate jdbc;
 	private final Map<String, JwtDecoder> decoders = new ConcurrentHashMap<>();
@@ -59,7 +61,7 @@ final class ClientAssertions implements JwtDecoderFactory<RegisteredClient> {
 			processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys(client)));
 			NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
 			decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-					JwtClientAssertionDecoderFactory.DEFAULT_JWT_VALIDATOR_FACTORY.apply(client), usedOnce(client)));
+					JwtClientAssertionDecoderFactory.DEFAULT_JWT_VALIDATOR_FACTORY.apply(client), shortLived(), usedOnce(client)));
 			return decoder;
 		});
 	}
@@ -74,6 +76,12 @@ final class ClientAssertions implements JwtDecoderFactory<RegisteredClient> {
 		} catch (ParseException | MalformedURLException | IllegalArgumentException e) {
 			throw new IllegalStateException("The keys of client " + client.getClientId() + " cannot be read: " + e.getMessage(), e);
 		}
+	}
+
+	/** SMART: an assertion expires no more than five minutes after it is made (a minute's clock skew allowed). */
+	private static OAuth2TokenValidator<Jwt> shortLived() {
+		return jwt -> jwt.getExpiresAt() != null && jwt.getExpiresAt().isAfter(Instant.now().plus(MAX_LIFETIME))
+				? failure("The client assertion expires more than five minutes from now.") : OAuth2TokenValidatorResult.success();
 	}
 
 	private OAuth2TokenValidator<Jwt> usedOnce(RegisteredClient client) {

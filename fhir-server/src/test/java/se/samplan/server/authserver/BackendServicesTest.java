@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * SMART Backend Services against the built-in authorization server: the demo's municipal system signs an assertion
  * with its key and gets a token bound to its organisation, which opens that organisation's plans and no others; a
- * reused assertion, another key, or a scope the client is not registered for are refused.
+ * reused assertion, another key, an assertion living longer than five minutes, or a scope the client is not
+ * registered for are refused.
  */
 @Tag("R15")
 class BackendServicesTest extends ServerTestBase {
@@ -79,10 +80,19 @@ class BackendServicesTest extends ServerTestBase {
 		return JWKSet.parse(Files.readString(Path.of("src/test/resources/demo-backend-key.jwks.json"))).getKeys().get(0).toRSAKey();
 	}
 
+	@Test
+	void anAssertionLivingLongerThanFiveMinutesIsRefused() throws Exception {
+		assertThat(token(assertion(demoKey(), UUID.randomUUID().toString(), 3600), "system/*.rs").statusCode()).isEqualTo(401);
+	}
+
 	private String assertion(RSAKey key, String jti) throws Exception {
+		return assertion(key, jti, 300);
+	}
+
+	private String assertion(RSAKey key, String jti, int lifetimeSeconds) throws Exception {
 		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS384).keyID(key.getKeyID()).build(),
 				new JWTClaimsSet.Builder().issuer(CLIENT).subject(CLIENT).audience(ownIssuer() + "/oauth2/token").jwtID(jti)
-						.expirationTime(Date.from(Instant.now().plusSeconds(300))).build());
+						.expirationTime(Date.from(Instant.now().plusSeconds(lifetimeSeconds))).build());
 		jwt.sign(new RSASSASigner(key));
 		return jwt.serialize();
 	}

@@ -124,6 +124,20 @@ public final class SmartLaunch {
 		return follow(again).body();
 	}
 
+	/**
+	 * Starts the launch where people sign in at the county's identity provider: the browser follows every redirect
+	 * (to the provider, which signs in whom the test named, back, and on) to the picker page, which is returned.
+	 */
+	String signInAtProvider() throws IOException, InterruptedException {
+		HttpResponse<String> page = open(root + authorizePath());
+		for (int hops = 0; page.statusCode() == 302 && hops < 10; hops++) {
+			page = follow(page);
+		}
+		assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+		assertThat(page.uri().getPath()).isEqualTo("/auth/pick");
+		return page.body();
+	}
+
 	/** Picks on the picker page and returns the consent page. */
 	String pick(String picker, String fhirUser) throws IOException, InterruptedException {
 		assertThat(picker).contains("value=\"" + fhirUser + "\"");

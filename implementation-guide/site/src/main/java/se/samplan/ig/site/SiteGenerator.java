@@ -74,6 +74,8 @@ public final class SiteGenerator {
 				RULES_MARKER, rules.table(markdown, artefacts.profiles)));
 		Markdown.Page access = markdown.page(read("access.md"));
 		page("access.html", access.title(), access.html());
+		Markdown.Page apps = markdown.page(read("apps.md"));
+		page("apps.html", apps.title(), apps.html());
 
 		page("operations.html", "Operations", operations.html());
 		page("artifacts.html", "Artifacts", new ArtifactsPage(artefacts, links).html());
