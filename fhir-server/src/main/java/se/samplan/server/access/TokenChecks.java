@@ -35,7 +35,7 @@ public final class TokenChecks implements JwtDecoder {
 	TokenChecks(JwtDecoder signatures, String issuer, List<String> audiences, Duration skew) {
 		this.signatures = signatures;
 		this.issuer = issuer;
-		this.audiences = audiences.stream().map(TokenChecks::withoutTrailingSlash).toList();
+		this.audiences = audiences;
 		this.skew = skew;
 	}
 
@@ -48,11 +48,10 @@ public final class TokenChecks implements JwtDecoder {
 			throw new RefusedToken("Inloggningen kommer från en utfärdare som servern inte litar på.",
 					"The token's issuer (iss) " + iss + " is not this server's issuer " + expected + ".");
 		}
-		List<String> accepted = audiences.isEmpty() ? List.of(fhirBase(currentRequest())) : audiences;
 		List<String> aud = jwt.getAudience() == null ? List.of() : jwt.getAudience();
-		if (aud.stream().map(TokenChecks::withoutTrailingSlash).noneMatch(accepted::contains)) {
-			throw new RefusedToken("Inloggningen är utfärdad för en annan tjänst än den här.",
-					"The token's audience (aud) " + aud + " does not name this server (" + String.join(", ", accepted) + ").");
+		if (aud.stream().noneMatch(a -> namesThisServer(a, audiences, currentRequest()))) {
+			throw new RefusedToken("Inloggningen är utfärdad för en annan tjänst än den här.", "The token's audience (aud) " + aud
+					+ " does not name this server (" + String.join(", ", thisServer(audiences, currentRequest())) + ").");
 		}
 		Instant now = Instant.now();
 		if (jwt.getExpiresAt() == null) {
@@ -87,6 +86,18 @@ public final class TokenChecks implements JwtDecoder {
 	 */
 	public static String fhirBase(HttpServletRequest request) {
 		return ServletUriComponentsBuilder.fromContextPath(request).path("/fhir").build().toUriString();
+	}
+
+	/**
+	 * Whether an audience names this FHIR server: one of the configured audiences, or when none is configured the FHIR
+	 * base URL the request was addressed to; a trailing slash makes no difference.
+	 */
+	public static boolean namesThisServer(String audience, List<String> configured, HttpServletRequest request) {
+		return audience != null && thisServer(configured, request).contains(withoutTrailingSlash(audience));
+	}
+
+	public static List<String> thisServer(List<String> configured, HttpServletRequest request) {
+		return configured.isEmpty() ? List.of(fhirBase(request)) : configured.stream().map(TokenChecks::withoutTrailingSlash).toList();
 	}
 
 	private static String withoutTrailingSlash(String uri) {

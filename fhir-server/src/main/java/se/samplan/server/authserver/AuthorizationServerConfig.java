@@ -2,6 +2,7 @@ package se.samplan.server.authserver;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -54,6 +55,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import se.samplan.server.access.AccessProperties;
 import se.samplan.server.access.SmartAuthorizationServer;
 import se.samplan.server.access.SmartScopes;
+import se.samplan.server.access.TokenChecks;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -134,7 +136,7 @@ class AuthorizationServerConfig {
 			body.put("grant_types_supported", List.of("authorization_code", "refresh_token", "client_credentials"));
 			body.put("token_endpoint_auth_methods_supported", List.of("none", "client_secret_basic", "client_secret_post",
 					"private_key_jwt"));
-			body.put("token_endpoint_auth_signing_alg_values_supported", List.of("RS384"));
+			body.put("token_endpoint_auth_signing_alg_values_supported", List.of("RS384", "ES384"));
 			body.put("response_types_supported", List.of("code"));
 			body.put("code_challenge_methods_supported", List.of("S256"));
 			body.put("capabilities", List.of("launch-standalone", "context-standalone-patient", "client-public",
@@ -158,7 +160,7 @@ class AuthorizationServerConfig {
 						.tokenGenerator(tokens(keys, access))
 						.authorizationEndpoint(a -> a.consentPage(ConsentPage.PATH).authenticationProviders(providers -> providers.forEach(p -> {
 							if (p instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider request) {
-								request.setAuthenticationValidator(AuthorizationServerConfig::validRequest);
+								request.setAuthenticationValidator(c -> validRequest(c, access));
 							}
 							if (p instanceof OAuth2AuthorizationConsentAuthenticationProvider consent) {
 								consent.setAuthorizationConsentCustomizer(AuthorizationServerConfig::onlyGrantable);
@@ -214,15 +216,16 @@ class AuthorizationServerConfig {
 	}
 
 	/**
-	 * Spring's checks of an authorization request, with two SMART readings: a resource scope is allowed when a
-	 * registered one covers it, and a registered redirect URI that is a path is this server's own page at the address
-	 * the browser used.
+	 * Spring's checks of an authorization request, with SMART's: the {@code aud} parameter must name this FHIR server
+	 * (a configured audience, else the FHIR base URL at the address the browser used); a resource scope is allowed
+	 * when a registered one covers it; and a registered redirect URI that is a path is this server's own page at that
+	 * address.
 	 */
-	private static void validRequest(OAuth2AuthorizationCodeRequestAuthenticationContext context) {
+	private static void validRequest(OAuth2AuthorizationCodeRequestAuthenticationContext context, AccessProperties access) {
 		OAuth2AuthorizationCodeRequestAuthenticationToken request = context.getAuthentication();
+		HttpServletRequest servlet = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
 		String asked = request.getRedirectUri();
-		String origin = ServletUriComponentsBuilder.fromContextPath(
-				((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest()).replacePath(null).toUriString();
+		String origin = ServletUriComponentsBuilder.fromContextPath(servlet).replacePath(null).toUriString();
 		boolean ownPage = asked != null && context.getRegisteredClient().getRedirectUris().stream()
 				.anyMatch(r -> r.startsWith("/") && (origin + r).equals(asked));
 		if (!ownPage) {
@@ -232,6 +235,12 @@ class AuthorizationServerConfig {
 			registeredFor(context.getRegisteredClient(), request.getScopes());
 		} catch (OAuth2AuthenticationException e) {
 			throw new OAuth2AuthorizationCodeRequestAuthenticationException(e.getError(), request);
+		}
+		Object aud = request.getAdditionalParameters().get("aud");
+		if (!(aud instanceof String named) || !TokenChecks.namesThisServer(named, access.getAudiences(), servlet)) {
+			throw new OAuth2AuthorizationCodeRequestAuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST,
+					"aud must name this FHIR server: " + String.join(" or ", TokenChecks.thisServer(access.getAudiences(), servlet)),
+					null), request);
 		}
 	}
 

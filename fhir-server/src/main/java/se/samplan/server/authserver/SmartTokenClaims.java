@@ -67,11 +67,8 @@ final class SmartTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext
 
 	/** A singleton list, as Spring's own: the claims are stored with the authorization, as JSON of allowed types. */
 	private List<String> audience() {
-		if (!access.getAudiences().isEmpty()) {
-			return Collections.singletonList(access.getAudiences().get(0));
-		}
 		HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
-		return Collections.singletonList(TokenChecks.fhirBase(request));
+		return Collections.singletonList(TokenChecks.thisServer(access.getAudiences(), request).get(0));
 	}
 
 	/** Adds the launch's {@code patient} to the token response, as SMART's launch context. */

@@ -7,8 +7,10 @@ import org.junit.jupiter.api.Test;
 import se.samplan.server.ServerTestBase;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -108,6 +110,16 @@ class SmartAppLaunchTest extends ServerTestBase {
 		HttpResponse<String> r = launch.open(ownIssuer() + launch.authorizePath());
 		assertThat(r.statusCode()).isEqualTo(302);
 		assertThat(r.headers().firstValue("Location").orElseThrow()).startsWith(SmartLaunch.LOOPBACK).contains("error=invalid_scope");
+	}
+
+	@Test
+	void anAuthorizationRequestForAnotherServerIsRefused() throws Exception {
+		SmartLaunch launch = publicApp("openid launch/patient patient/*.rs");
+		String elsewhere = launch.authorizePath().replace("aud=" + URLEncoder.encode(fhirBase(), StandardCharsets.UTF_8),
+				"aud=" + URLEncoder.encode("https://other.example/fhir", StandardCharsets.UTF_8));
+		HttpResponse<String> r = launch.open(ownIssuer() + elsewhere);
+		assertThat(r.statusCode()).isEqualTo(302);
+		assertThat(r.headers().firstValue("Location").orElseThrow()).startsWith(SmartLaunch.LOOPBACK).contains("error=invalid_request");
 	}
 
 	private SmartLaunch webApp(String scope) {
