@@ -20,7 +20,7 @@ import java.util.Map;
  */
 class SmartConfigurationServlet extends HttpServlet {
 
-	static final List<String> SCOPES = List.of("openid", "fhirUser", "launch/patient", "offline_access",
+	static final List<String> SCOPES = List.of("openid", "fhirUser", "launch/patient", "offline_access", "online_access",
 			"patient/*.rs", "user/*.cruds", "system/*.cruds", "patient/*.read", "user/*.read", "user/*.write", "system/*.read",
 			"system/*.write", SmartScopes.ADMIN);
 	/** What the resource server does with any issuer's tokens. */

@@ -24,7 +24,6 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsent;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
-import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationContext;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationException;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
@@ -42,7 +41,6 @@ import org.springframework.security.oauth2.server.authorization.config.annotatio
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
 import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
-import org.springframework.security.oauth2.server.authorization.token.OAuth2RefreshTokenGenerator;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AccessTokenResponseAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
@@ -58,6 +56,7 @@ import se.samplan.server.access.SmartScopes;
 import se.samplan.server.access.TokenChecks;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +66,7 @@ import java.util.Set;
  * The built-in SMART authorization server ({@code samplan.authorization-server.enabled}; on in demo mode), on Spring
  * Authorization Server: authorization code with PKCE (S256) for public and confidential clients, standalone
  * {@code launch/patient} with the picker and the consent screen, OpenID Connect with {@code fhirUser}, refresh tokens
- * for confidential clients that ask for {@code offline_access}, client credentials for backend
+ * for confidential clients granted {@code offline_access} or {@code online_access} ({@link RefreshTokens}), client credentials for backend
  * systems, revocation and introspection. Its tokens are the server's own: the resource server checks them with the
  * same key, and its issuer is the configured {@code samplan.access.issuer}, else the address the client used.
  */
@@ -140,7 +139,8 @@ class AuthorizationServerConfig {
 			body.put("response_types_supported", List.of("code"));
 			body.put("code_challenge_methods_supported", List.of("S256"));
 			body.put("capabilities", List.of("launch-standalone", "context-standalone-patient", "client-public",
-					"client-confidential-symmetric", "client-confidential-asymmetric", "sso-openid-connect", "permission-offline"));
+					"client-confidential-symmetric", "client-confidential-asymmetric", "sso-openid-connect", "permission-offline",
+					"permission-online"));
 			return body;
 		};
 	}
@@ -148,8 +148,8 @@ class AuthorizationServerConfig {
 	@Bean
 	@Order(1)
 	SecurityFilterChain authorizationServer(HttpSecurity http, StoredAuthorizations authorizations,
-			JWKSource<SecurityContext> keys, AccessProperties access, JdbcTemplate jdbc, AuthorizationServerProperties properties)
-			throws Exception {
+			JWKSource<SecurityContext> keys, AccessProperties access, JdbcTemplate jdbc, AuthorizationServerProperties properties,
+			@Value("${server.servlet.session.timeout:30m}") Duration online) throws Exception {
 		OAuth2AuthorizationServerConfigurer server = OAuth2AuthorizationServerConfigurer.authorizationServer();
 		OAuth2AccessTokenResponseAuthenticationSuccessHandler tokenResponse = new OAuth2AccessTokenResponseAuthenticationSuccessHandler();
 		tokenResponse.setAccessTokenResponseCustomizer(SmartTokenClaims::launchContext);
@@ -157,7 +157,7 @@ class AuthorizationServerConfig {
 				.with(server, s -> s
 						.authorizationService(authorizations)
 						.authorizationConsentService(new AskEveryTime())
-						.tokenGenerator(tokens(keys, access))
+						.tokenGenerator(tokens(keys, access, online))
 						.authorizationEndpoint(a -> a.consentPage(ConsentPage.PATH).authenticationProviders(providers -> providers.forEach(p -> {
 							if (p instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider request) {
 								request.setAuthenticationValidator(c -> validRequest(c, access));
@@ -205,14 +205,10 @@ class AuthorizationServerConfig {
 		return http.build();
 	}
 
-	private static OAuth2TokenGenerator<?> tokens(JWKSource<SecurityContext> keys, AccessProperties access) {
+	private static OAuth2TokenGenerator<?> tokens(JWKSource<SecurityContext> keys, AccessProperties access, Duration online) {
 		JwtGenerator jwt = new JwtGenerator(new NimbusJwtEncoder(keys));
 		jwt.setJwtCustomizer(new SmartTokenClaims(access));
-		OAuth2RefreshTokenGenerator refresh = new OAuth2RefreshTokenGenerator();
-		// SMART: a refresh token only for an app that asked for continued access.
-		OAuth2TokenGenerator<?> refreshWhenAsked = context -> OAuth2TokenType.REFRESH_TOKEN.equals(context.getTokenType())
-				&& context.getAuthorizedScopes().contains("offline_access") ? refresh.generate(context) : null;
-		return new DelegatingOAuth2TokenGenerator(jwt, refreshWhenAsked);
+		return new DelegatingOAuth2TokenGenerator(jwt, new RefreshTokens(online));
 	}
 
 	/**

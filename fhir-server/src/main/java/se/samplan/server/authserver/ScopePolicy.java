@@ -17,7 +17,7 @@ final class ScopePolicy {
 			return context.equals(kind == SignedIn.Kind.PERSON ? "patient" : "user");
 		}
 		return switch (scope) {
-			case "openid", "fhirUser", "profile", "offline_access" -> true;
+			case "openid", "fhirUser", "profile", "offline_access", "online_access" -> true;
 			case "launch/patient" -> kind == SignedIn.Kind.PERSON;
 			default -> false;
 		};

@@ -25,7 +25,7 @@ final class ScopeTexts {
 			case "profile" -> "Se ditt namn";
 			case "launch/patient" -> "Veta vems planer appen visar";
 			case "offline_access" -> "Behålla åtkomsten när du har loggat ut (tills du återkallar den)";
-			case "online_access" -> "Behålla åtkomsten medan du är inloggad";
+			case "online_access" -> "Behålla åtkomsten medan du använder appen";
 			default -> resource(scope);
 		};
 	}

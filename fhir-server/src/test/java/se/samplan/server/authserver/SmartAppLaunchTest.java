@@ -69,6 +69,24 @@ class SmartAppLaunchTest extends ServerTestBase {
 	}
 
 	@Test
+	void onlineAccessGivesARefreshTokenThatRenewsItself() throws Exception {
+		SmartLaunch launch = webApp("openid fhirUser launch/patient online_access patient/*.rs");
+		String consent = launch.pick(launch.signIn(PERSON), "Patient/sip1-patient");
+		assertThat(consent).contains("Behålla åtkomsten medan du använder appen");
+		JsonNode token = launch.token(launch.grant(consent));
+		JsonNode refreshed = launch.refresh(token.get("refresh_token").asText());
+		assertThat(refreshed.get("refresh_token").asText()).as("a new one at each refresh").isNotEqualTo(token.get("refresh_token").asText());
+		assertThat(fhir("/Patient/sip1-patient", refreshed.get("access_token").asText()).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void withoutContinuedAccessThereIsNoRefreshToken() throws Exception {
+		SmartLaunch launch = webApp("openid fhirUser launch/patient patient/*.rs");
+		JsonNode token = launch.token(launch.grant(launch.pick(launch.signIn(PERSON), "Patient/sip1-patient")));
+		assertThat(token.has("refresh_token")).isFalse();
+	}
+
+	@Test
 	void aGuardianPicksTheChildAndTheTokenIsForTheChild() throws Exception {
 		SmartLaunch launch = publicApp("openid fhirUser launch/patient patient/*.rs");
 		String picker = launch.signIn(GUARDIAN);
