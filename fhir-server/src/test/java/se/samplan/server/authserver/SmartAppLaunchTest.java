@@ -37,7 +37,7 @@ class SmartAppLaunchTest extends ServerTestBase {
 		}
 		assertThat(smart.get("code_challenge_methods_supported").toString()).isEqualTo("[\"S256\"]");
 		assertThat(smart.get("capabilities").toString()).contains("launch-standalone", "context-standalone-patient",
-				"client-public", "client-confidential-symmetric", "permission-offline", "permission-v2");
+				"client-public", "client-confidential-symmetric", "permission-offline", "permission-online", "permission-v2");
 		assertThat(send(plainGet(smart.get("jwks_uri").asText())).statusCode()).isEqualTo(200);
 		JsonNode openid = JSON.readTree(send(plainGet(ownIssuer() + "/.well-known/openid-configuration")).body());
 		assertThat(openid.get("token_endpoint").asText()).isEqualTo(smart.get("token_endpoint").asText());
@@ -77,6 +77,19 @@ class SmartAppLaunchTest extends ServerTestBase {
 		JsonNode refreshed = launch.refresh(token.get("refresh_token").asText());
 		assertThat(refreshed.get("refresh_token").asText()).as("a new one at each refresh").isNotEqualTo(token.get("refresh_token").asText());
 		assertThat(fhir("/Patient/sip1-patient", refreshed.get("access_token").asText()).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void staffSignInWithoutAPickerAndGetTheirOrganisationsAccess() throws Exception {
+		SmartLaunch launch = webApp("openid fhirUser launch/patient user/*.cruds");
+		String consent = launch.signInStaff(DEFAULT_USER);
+		assertThat(consent).contains("Skapa, läsa, ändra, ta bort, söka i: alla uppgifter").doesNotContain("launch/patient");
+		JsonNode token = launch.token(launch.grant(consent));
+		assertThat(token.has("patient")).isFalse();
+		assertThat(token.get("scope").asText()).contains("user/*.cruds").doesNotContain("launch/patient");
+		String access = token.get("access_token").asText();
+		assertThat(fhir("/CarePlan/" + demoPlan("Patient/sip1-patient"), access).statusCode()).isEqualTo(200);
+		assertThat(fhir("/CarePlan/" + demoPlan("Patient/sip2-patient"), access).statusCode()).as("not a party").isIn(403, 404);
 	}
 
 	@Test

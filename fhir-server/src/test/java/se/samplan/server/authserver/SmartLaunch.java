@@ -111,8 +111,22 @@ public final class SmartLaunch {
 		return "/oauth2/authorize?" + form(q);
 	}
 
-	/** Starts the launch, signs in on the demo page and returns the picker page. */
+	/** Starts the launch, signs a person in on the demo page and returns the picker page. */
 	String signIn(String who) throws IOException, InterruptedException {
+		HttpResponse<String> again = signInOnDemoPage(who);
+		assertThat(again.headers().firstValue("Location").orElseThrow()).contains("/auth/pick?return=");
+		return follow(again).body();
+	}
+
+	/** Starts the launch, signs a member of staff in on the demo page and returns the consent page (no picker). */
+	String signInStaff(String practitionerRole) throws IOException, InterruptedException {
+		HttpResponse<String> again = signInOnDemoPage(practitionerRole);
+		assertThat(again.headers().firstValue("Location").orElseThrow()).contains("/auth/consent");
+		return follow(again).body();
+	}
+
+	/** The authorization request, the demo sign-in, and the authorization server's answer to the request replayed. */
+	private HttpResponse<String> signInOnDemoPage(String who) throws IOException, InterruptedException {
 		HttpResponse<String> authorize = open(root + authorizePath());
 		assertThat(authorize.statusCode()).isEqualTo(302);
 		assertThat(authorize.headers().firstValue("Location").orElseThrow()).endsWith("/login");
@@ -120,8 +134,7 @@ public final class SmartLaunch {
 		assertThat(page).contains("Logga in", who);
 		HttpResponse<String> again = follow(post("/login", Map.of("_csrf", csrf(page), "username", who, "password", "")));
 		assertThat(again.statusCode()).isEqualTo(302);
-		assertThat(again.headers().firstValue("Location").orElseThrow()).contains("/auth/pick?return=");
-		return follow(again).body();
+		return again;
 	}
 
 	/**
