@@ -100,6 +100,7 @@ class SecurityConfig {
 		http.authorizeHttpRequests(a -> a
 						.requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
 						.requestMatchers(SecurityConfig::isOpen).permitAll()
+						.requestMatchers("/actuator/prometheus").hasAuthority("SCOPE_" + SmartScopes.ADMIN)
 						.anyRequest().authenticated())
 				.oauth2ResourceServer(o -> o.bearerTokenResolver(new BearerHeader()).jwt(j -> j.decoder(checked))
 						.authenticationEntryPoint(unauthorized))

@@ -2,6 +2,9 @@ package se.samplan.server.audit;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.IdType;
@@ -97,8 +100,10 @@ class AuditLog {
 	private long stored;
 	private boolean asked;
 	private boolean open = true;
+	private final Counter journaledEvents;
+	private final Counter failedCommits;
 
-	AuditLog(JdbcTemplate jdbc, FhirContext ctx, @Value("${samplan.data-dir}") Path dataDir) {
+	AuditLog(JdbcTemplate jdbc, FhirContext ctx, @Value("${samplan.data-dir}") Path dataDir, MeterRegistry metrics) {
 		this.jdbc = jdbc;
 		this.named = new NamedParameterJdbcTemplate(jdbc);
 		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
@@ -108,6 +113,10 @@ class AuditLog {
 		jdbc.execute("CREATE TABLE IF NOT EXISTS SAMPLAN_AUDIT_REF (REF VARCHAR(" + MAX_REF + ") NOT NULL, KIND CHAR(1) NOT NULL, "
 				+ "EVENT_ID VARCHAR(36) NOT NULL, PRIMARY KEY (REF, KIND, EVENT_ID))");
 		this.journal = new AuditJournal(dataDir.resolve("audit-journal"));
+		this.journaledEvents = metrics.counter("samplan.audit.events");
+		this.failedCommits = metrics.counter("samplan.audit.failed.commits");
+		Gauge.builder("samplan.audit.unstored", this, AuditLog::unstored)
+				.description("Requests whose audit events are journaled but not yet stored in the database").register(metrics);
 		recover();
 		writer.execute(this::write);
 	}
@@ -144,6 +153,7 @@ class AuditLog {
 				lock.notifyAll(); // the writer's quarter second starts
 			}
 			journaled.addAll(rows);
+			journaledEvents.increment(rows.size());
 			appended++;
 			if (appended - stored >= BATCH) {
 				lock.notifyAll();
@@ -192,6 +202,7 @@ class AuditLog {
 					lock.notifyAll();
 				}
 			} catch (RuntimeException e) {
+				failedCommits.increment();
 				log.warn("Audit events journaled but not yet stored in the database, trying again: {}", e.getMessage());
 				if (!open) {
 					release(segments); // the journal keeps them for the next start
@@ -264,6 +275,12 @@ class AuditLog {
 		List<Object[]> refs = new ArrayList<>();
 		references(event).forEach(ref -> refs.add(new Object[] {ref[0], ref[1], id}));
 		return new Row(new Object[] {id, event.getRecorded().getTime(), json}, refs);
+	}
+
+	private double unstored() {
+		synchronized (lock) {
+			return appended - stored;
+		}
 	}
 
 	/** Until what was appended before now (on this node) is stored, or a few seconds have passed. */
