@@ -9,6 +9,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import ca.uhn.fhir.rest.client.api.IClientInterceptor;
 import ca.uhn.fhir.rest.client.api.IHttpRequest;
@@ -33,6 +35,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = SamplanApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
 public abstract class ServerTestBase {
+
+	/** H2, or PostgreSQL when the run asks for it ({@link TestDatabase}). */
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		if (TestDatabase.postgresRequested()) {
+			TestDatabase.usePostgres(registry);
+		}
+	}
 
 	protected static final FhirContext CTX = FhirContext.forR4Cached();
 	private static final HttpClient HTTP = HttpClient.newHttpClient();

