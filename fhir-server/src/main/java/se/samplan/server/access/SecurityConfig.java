@@ -82,9 +82,10 @@ class SecurityConfig {
 		JwtDecoder claims = new TokenChecks(new RememberedTokens(decoder), issuer.isBlank() ? null : issuer, properties.getAudiences(),
 				properties.getClockSkew());
 		List<OAuth2TokenValidator<Jwt>> validators = more.orderedStream().toList();
+		OAuth2TokenValidator<Jwt> further = new DelegatingOAuth2TokenValidator<>(validators);
 		JwtDecoder checked = validators.isEmpty() ? claims : token -> {
 			Jwt jwt = claims.decode(token);
-			OAuth2TokenValidatorResult result = new DelegatingOAuth2TokenValidator<>(validators).validate(jwt);
+			OAuth2TokenValidatorResult result = further.validate(jwt);
 			if (result.hasErrors()) {
 				throw new TokenChecks.RefusedToken("Inloggningen gäller inte längre. Logga in igen.",
 						result.getErrors().iterator().next().getDescription());

@@ -49,9 +49,10 @@ public final class TokenChecks implements JwtDecoder {
 					"The token's issuer (iss) " + iss + " is not this server's issuer " + expected + ".");
 		}
 		List<String> aud = jwt.getAudience() == null ? List.of() : jwt.getAudience();
-		if (aud.stream().noneMatch(a -> namesThisServer(a, audiences, currentRequest()))) {
+		List<String> accepted = thisServer(audiences, currentRequest());
+		if (aud.stream().map(TokenChecks::withoutTrailingSlash).noneMatch(accepted::contains)) {
 			throw new RefusedToken("Inloggningen är utfärdad för en annan tjänst än den här.", "The token's audience (aud) " + aud
-					+ " does not name this server (" + String.join(", ", thisServer(audiences, currentRequest())) + ").");
+					+ " does not name this server (" + String.join(", ", accepted) + ").");
 		}
 		Instant now = Instant.now();
 		if (jwt.getExpiresAt() == null) {

@@ -46,7 +46,7 @@ class LaunchCandidates {
 		for (IBaseResource r : byIdentityNumber("Patient", identityNumber)) {
 			String user = "Patient/" + r.getIdElement().getIdPart();
 			if (readable(Caller.Kind.PERSON, user)) {
-				candidates.add(new Candidate(user, user, name(((Patient) r).getNameFirstRep()), true));
+				candidates.add(new Candidate(user, user, SipResources.displayName(((Patient) r).getNameFirstRep()), true));
 			}
 		}
 		for (IBaseResource r : byIdentityNumber("RelatedPerson", identityNumber)) {
@@ -54,7 +54,7 @@ class LaunchCandidates {
 			String user = "RelatedPerson/" + r.getIdElement().getIdPart();
 			if (SipResources.isGuardian(guardian) && readable(Caller.Kind.GUARDIAN, user)) {
 				String child = guardian.getPatient().getReferenceElement().toUnqualifiedVersionless().getValue();
-				candidates.add(new Candidate(user, child, read(child).map(p -> name(p.getNameFirstRep())).orElse(child), false));
+				candidates.add(new Candidate(user, child, read(child).map(p -> SipResources.displayName(p.getNameFirstRep())).orElse(child), false));
 			}
 		}
 		return candidates;
@@ -85,7 +85,4 @@ class LaunchCandidates {
 		}
 	}
 
-	static String name(HumanName name) {
-		return name.hasText() ? name.getText() : (name.getGivenAsSingleString() + " " + name.getFamily()).trim();
-	}
 }

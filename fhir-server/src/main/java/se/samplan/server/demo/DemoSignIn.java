@@ -6,7 +6,6 @@ import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
@@ -53,13 +52,13 @@ class DemoSignIn implements AuthenticationProvider {
 		Map<String, Account> people = new LinkedHashMap<>();
 		for (IBaseResource r : all("Patient")) {
 			Patient p = (Patient) r;
-			identityNumber(p.getIdentifier()).ifPresent(n -> people.putIfAbsent(n, new Account(n, name(p.getNameFirstRep()),
+			identityNumber(p.getIdentifier()).ifPresent(n -> people.putIfAbsent(n, new Account(n, SipResources.displayName(p.getNameFirstRep()),
 					"född " + p.getBirthDateElement().getValueAsString())));
 		}
 		for (IBaseResource r : all("RelatedPerson")) {
 			RelatedPerson g = (RelatedPerson) r;
 			if (SipResources.isGuardian(g)) {
-				identityNumber(g.getIdentifier()).ifPresent(n -> people.putIfAbsent(n, new Account(n, name(g.getNameFirstRep()),
+				identityNumber(g.getIdentifier()).ifPresent(n -> people.putIfAbsent(n, new Account(n, SipResources.displayName(g.getNameFirstRep()),
 						"vårdnadshavare")));
 			}
 		}
@@ -117,7 +116,4 @@ class DemoSignIn implements AuthenticationProvider {
 		}
 	}
 
-	private static String name(HumanName name) {
-		return name.hasText() ? name.getText() : (name.getGivenAsSingleString() + " " + name.getFamily()).trim();
-	}
 }

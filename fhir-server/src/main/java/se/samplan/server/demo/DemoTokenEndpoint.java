@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import se.samplan.server.sip.SipResources;
 import se.samplan.server.access.AccessProperties;
 import se.samplan.server.access.Callers;
 import se.samplan.server.access.SmartScopes;
@@ -120,7 +121,7 @@ class DemoTokenEndpoint {
 		List<Map<String, String>> users = new ArrayList<>();
 		for (IBaseResource r : all("Patient")) {
 			Patient p = (Patient) r;
-			users.add(user("person", "Patient/" + p.getIdElement().getIdPart(), name(p.getNameFirstRep()),
+			users.add(user("person", "Patient/" + p.getIdElement().getIdPart(), SipResources.displayName(p.getNameFirstRep()),
 					"född " + p.getBirthDateElement().getValueAsString()));
 		}
 		for (IBaseResource r : all("RelatedPerson")) {
@@ -128,8 +129,8 @@ class DemoTokenEndpoint {
 			boolean guardian = g.getRelationship().stream().anyMatch(c -> c.hasCoding("http://terminology.hl7.org/CodeSystem/v3-RoleCode", "GUARD"));
 			IBaseResource child = read(g.getPatient().getReferenceElement().toUnqualifiedVersionless().getValue());
 			users.add(user(guardian ? "guardian" : "related-person", "RelatedPerson/" + g.getIdElement().getIdPart(),
-					name(g.getNameFirstRep()), (guardian ? "vårdnadshavare till " : "närstående till ")
-							+ (child instanceof Patient p ? name(p.getNameFirstRep()) : "")));
+					SipResources.displayName(g.getNameFirstRep()), (guardian ? "vårdnadshavare till " : "närstående till ")
+							+ (child instanceof Patient p ? SipResources.displayName(p.getNameFirstRep()) : "")));
 		}
 		for (IBaseResource r : all("PractitionerRole")) {
 			PractitionerRole role = (PractitionerRole) r;
@@ -151,10 +152,6 @@ class DemoTokenEndpoint {
 		m.put("name", name == null ? user : name);
 		m.put("about", about == null ? "" : about);
 		return m;
-	}
-
-	private static String name(HumanName name) {
-		return name.hasText() ? name.getText() : (name.getGivenAsSingleString() + " " + name.getFamily()).trim();
 	}
 
 	private List<IBaseResource> all(String type) {

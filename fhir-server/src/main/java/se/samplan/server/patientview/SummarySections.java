@@ -7,13 +7,13 @@ import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Goal;
-import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.RelatedPerson;
 import org.hl7.fhir.r4.model.Resource;
+import se.samplan.server.sip.SipResources;
 import se.samplan.server.sip.SipUrls;
 
 import java.time.ZoneId;
@@ -203,7 +203,7 @@ final class SummarySections {
 			return "Du själv (" + name(p) + ")";
 		}
 		if (r instanceof RelatedPerson rp) {
-			return name(rp.getNameFirstRep());
+			return SipResources.displayName(rp.getNameFirstRep());
 		}
 		return reference.hasDisplay() ? reference.getDisplay() : "Okänd";
 	}
@@ -251,11 +251,7 @@ final class SummarySections {
 	}
 
 	static String name(Patient patient) {
-		return patient == null ? "" : name(patient.getNameFirstRep());
-	}
-
-	private static String name(HumanName name) {
-		return name.hasText() ? name.getText() : (name.getGivenAsSingleString() + " " + name.getFamily()).trim();
+		return patient == null ? "" : SipResources.displayName(patient.getNameFirstRep());
 	}
 
 	private static String ref(Reference reference) {

@@ -5,6 +5,7 @@ import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Goal;
+import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.RelatedPerson;
@@ -77,6 +78,11 @@ public final class SipResources {
 	/** A goal in the person's own words ({@code sip-goal-category#what-matters-to-me}). */
 	public static boolean whatMattersToMe(Goal goal) {
 		return goal.getCategory().stream().anyMatch(c -> c.hasCoding(SipUrls.GOAL_CATEGORY_SYSTEM, "what-matters-to-me"));
+	}
+
+	/** A name as a person reads it: its text, else given names and family name. */
+	public static String displayName(HumanName name) {
+		return name.hasText() ? name.getText() : (name.getGivenAsSingleString() + " " + name.getFamily()).trim();
 	}
 
 	/** Age in whole years today, in Sweden; a person without a birth date counts as adult. */
