@@ -37,9 +37,12 @@ import javax.sql.DataSource;
 public class JpaServerConfig {
 
 	@Bean
-	public JpaStorageSettings storageSettings(SamplanProperties properties) {
+	public JpaStorageSettings storageSettings(SamplanProperties properties, SearchEngineProperties searchEngine) {
 		JpaStorageSettings s = new JpaStorageSettings();
 		s.setHibernateSearchIndexFullText(true); // _content and _text (off by default since HAPI 8.0)
+		if (searchEngine.getType() == SearchEngineProperties.Type.ELASTICSEARCH) {
+			s.setHSearchIndexPrefix(searchEngine.getIndexPrefix());
+		}
 		s.setAllowMultipleDelete(false);
 		// A code system's concepts go to the terminology tables (and their full-text index) in the background, not
 		// while the package installs at start-up; until then codes are checked against the CodeSystem resource.
@@ -70,13 +73,14 @@ public class JpaServerConfig {
 	@Bean
 	public LocalContainerEntityManagerFactoryBean entityManagerFactory(ConfigurableListableBeanFactory beanFactory,
 			FhirContext ctx, JpaStorageSettings settings, DataSource dataSource, JpaProperties jpaProperties,
-			ObjectProvider<SchemaMigration> migration) {
+			SearchEngineProperties searchEngine, ObjectProvider<SchemaMigration> migration) {
 		migration.ifAvailable(done -> { }); // the schema is there before JPA looks at it
 		LocalContainerEntityManagerFactoryBean emf =
 				HapiEntityManagerFactoryUtil.newEntityManagerFactory(beanFactory, ctx, settings);
 		emf.setPersistenceUnitName("HAPI_PU");
 		emf.setDataSource(dataSource);
-		emf.setJpaPropertyMap(jpaProperties.getProperties()); // spring.jpa.properties.*, incl. hibernate.search.*
+		// spring.jpa.properties.*, with the search engine's backend
+		emf.setJpaPropertyMap(SearchBackend.hibernateProperties(jpaProperties.getProperties(), searchEngine));
 		return emf;
 	}
 

@@ -8,6 +8,7 @@ import ca.uhn.fhir.util.VersionEnum;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
@@ -17,9 +18,10 @@ import java.util.Set;
  * HAPI's schema migrator ({@code hapi-fhir-sql-migrate}) instead of Hibernate's {@code hbm2ddl}, on PostgreSQL
  * ({@code samplan.schema.migrate}, on in the {@code postgres} profile): an empty database gets HAPI's schema, an older
  * one the steps since its version, each step once (recorded in {@code FLY_HFJ_MIGRATION}). Nodes starting together
- * take turns on HAPI's migration lock, so the second finds the work done. It runs before JPA starts.
+ * take turns ({@link StartupLock}), so the second finds the work done. It runs before JPA starts.
  */
 @Component
+@DependsOn("startupLock")
 @ConditionalOnProperty("samplan.schema.migrate")
 public class SchemaMigration {
 
@@ -30,6 +32,6 @@ public class SchemaMigration {
 		migrator.addTasks(new HapiFhirJpaMigrationTasks(Set.of()).getAllTasks(VersionEnum.values()));
 		migrator.createMigrationTableIfRequired();
 		MigrationResult result = migrator.migrate();
-		log.info("Database schema migrated: {} steps run, {} succeeded", result.changes, result.succeededTasks.size());
+		log.info("Database schema migrated: {} steps run", result.succeededTasks.size());
 	}
 }
