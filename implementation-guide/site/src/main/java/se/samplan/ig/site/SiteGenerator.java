@@ -76,6 +76,8 @@ public final class SiteGenerator {
 		page("access.html", access.title(), access.html());
 		Markdown.Page apps = markdown.page(read("apps.md"));
 		page("apps.html", apps.title(), apps.html());
+		Markdown.Page drift = markdown.page(read("drift.md"));
+		page("drift.html", drift.title(), drift.html());
 
 		page("operations.html", "Operations", operations.html());
 		page("artifacts.html", "Artifacts", new ArtifactsPage(artefacts, links).html());
