@@ -39,6 +39,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -132,6 +133,7 @@ class TwoNodesTest {
 				"--samplan.search-engine.type=elasticsearch", "--samplan.search-engine.hosts=127.0.0.1:" + searchPort,
 				// behind the proxy: its address from X-Forwarded-*, and the tokens made out to it
 				"--server.forward-headers-strategy=native",
+				"--samplan.authorization-server.cleanup-interval=PT3S", // a turn every 3 s instead of an hour
 				"--samplan.access.issuer=" + proxy.root(), "--samplan.access.audiences=" + proxy.root() + "/fhir")), port);
 	}
 
@@ -321,6 +323,26 @@ class TwoNodesTest {
 		}
 		assertThat(seen).containsExactlyInAnyOrderElementsOf(all);
 		assertThat(pages).isGreaterThanOrEqualTo(3);
+	}
+
+	@Test
+	@Order(8)
+	void scheduledWorkRunsOnOneNodePerTurn() {
+		// Both nodes try the authorization server's clean-up every 3 s; the lock in the database lets one run per turn.
+		Pattern run = Pattern.compile("^(\\S+)\\s+INFO .*Authorization server cleaned up", Pattern.MULTILINE);
+		List<OffsetDateTime> runs = new ArrayList<>();
+		for (Node node : List.of(a, b)) {
+			Matcher m = run.matcher(node.process().output());
+			while (m.find()) {
+				runs.add(OffsetDateTime.parse(m.group(1)));
+			}
+		}
+		runs.sort(null);
+		assertThat(runs).as("clean-up runs of both nodes").hasSizeGreaterThanOrEqualTo(5);
+		for (int i = 1; i < runs.size(); i++) {
+			assertThat(Duration.between(runs.get(i - 1), runs.get(i))).as("run %d after run %d", i + 1, i)
+					.isGreaterThanOrEqualTo(Duration.ofMillis(2500));
+		}
 	}
 
 	// --- the client side

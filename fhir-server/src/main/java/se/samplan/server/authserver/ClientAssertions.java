@@ -90,7 +90,6 @@ final class ClientAssertions implements JwtDecoderFactory<RegisteredClient> {
 				return failure("The client assertion has no jti.");
 			}
 			Instant expires = jwt.getExpiresAt() == null ? Instant.now() : jwt.getExpiresAt();
-			jdbc.update("DELETE FROM SAMPLAN_USED_ASSERTION WHERE EXPIRES < ?", Instant.now().toEpochMilli());
 			try {
 				jdbc.update("INSERT INTO SAMPLAN_USED_ASSERTION (CLIENT_ID, JTI, EXPIRES) VALUES (?, ?, ?)", client.getClientId(),
 						jwt.getId(), expires.toEpochMilli());

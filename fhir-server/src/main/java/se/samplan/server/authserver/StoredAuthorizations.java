@@ -23,7 +23,7 @@ import java.time.Instant;
  * The authorization server's authorizations (codes, tokens, refresh tokens) in the server's database, where every
  * node finds them (Spring Authorization Server's JDBC store, its tables made at start), and the tokens revoked before
  * they expire: an access token is a signed JWT that the resource server checks without asking anyone, so the ids
- * ({@code jti}) of revoked ones are kept until they would have expired, and every request with one of this server's
+ * ({@code jti}) of revoked ones are kept until they would have expired ({@link ExpiredAuthorizations}), and every request with one of this server's
  * tokens is checked against them ({@link #notRevoked()}).
  */
 final class StoredAuthorizations implements OAuth2AuthorizationService {
@@ -43,7 +43,6 @@ final class StoredAuthorizations implements OAuth2AuthorizationService {
 		OAuth2Authorization.Token<OAuth2AccessToken> token = authorization.getAccessToken();
 		if (token != null && token.isInvalidated() && token.getClaims() != null && token.getClaims().get("jti") != null) {
 			Instant expires = token.getToken().getExpiresAt() == null ? Instant.now() : token.getToken().getExpiresAt();
-			jdbc.update("DELETE FROM SAMPLAN_REVOKED_TOKEN WHERE EXPIRES < ?", Instant.now().toEpochMilli());
 			String jti = String.valueOf(token.getClaims().get("jti"));
 			try {
 				jdbc.update("INSERT INTO SAMPLAN_REVOKED_TOKEN (JTI, EXPIRES) SELECT ?, ? WHERE NOT EXISTS "
