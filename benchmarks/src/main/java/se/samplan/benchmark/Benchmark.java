@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -39,6 +40,8 @@ public final class Benchmark implements Callable<Integer> {
 	double maxOtherCores;
 	@Option(names = "--attempts", defaultValue = "3", description = "tries per round before giving up on it")
 	int attempts;
+	@Option(names = "--postgres", arity = "0..1", description = "also Samplan on PostgreSQL in each round; results in county-<persons>-postgres.*")
+	boolean postgres;
 	@Option(names = "--results", defaultValue = "benchmarks/results", description = "folder for county-<persons>.md and .json")
 	Path results;
 
@@ -57,7 +60,7 @@ public final class Benchmark implements Callable<Integer> {
 		List<String> log = new ArrayList<>();
 		try {
 			for (int r = 1; r <= rounds; r++) {
-				for (Server.Kind kind : Server.Kind.values()) {
+				for (Server.Kind kind : kinds()) {
 					Figures round = quietRound(kind, samplan, r, log);
 					if (round != null) {
 						all.computeIfAbsent(kind, k -> new Figures()).addAll(round);
@@ -67,10 +70,14 @@ public final class Benchmark implements Callable<Integer> {
 		} finally {
 			deleteTree(samplan.getParent());
 		}
-		Report report = new Report(persons, rounds, requests, all, log);
+		Report report = new Report(persons, rounds, requests, all, log, postgres);
 		System.out.println(report.markdown(results));
 		report.write(results);
-		return all.size() == Server.Kind.values().length ? 0 : 1;
+		return all.size() == kinds().size() ? 0 : 1;
+	}
+
+	private List<Server.Kind> kinds() {
+		return Arrays.stream(Server.Kind.values()).filter(k -> postgres || k != Server.Kind.SAMPLAN_POSTGRES).toList();
 	}
 
 	/**
@@ -100,7 +107,7 @@ public final class Benchmark implements Callable<Integer> {
 				figures = switch (kind) {
 					case SAMPLAN_WRITE_DELAY -> work.createsOnly();
 					case PEER_FRESH_SEARCHES -> work.sequentialOnly(persons, requests);
-					default -> work.county(persons, requests, workflows);
+					default -> work.county(persons, requests, workflows); // the peer, Samplan on H2 and on PostgreSQL
 				};
 				other = Machine.otherCores(from, Machine.sample(server.handle()));
 			}

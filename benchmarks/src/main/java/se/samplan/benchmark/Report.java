@@ -32,9 +32,11 @@ final class Report {
 	private final Figures samplan;
 	private final Figures delayed;
 	private final Figures freshPeer;
+	private final Figures postgres;
+	private final boolean withPostgres;
 	private final List<String> log;
 
-	Report(int persons, int rounds, int requests, Map<Server.Kind, Figures> figures, List<String> log) {
+	Report(int persons, int rounds, int requests, Map<Server.Kind, Figures> figures, List<String> log, boolean withPostgres) {
 		this.persons = persons;
 		this.rounds = rounds;
 		this.requests = requests;
@@ -42,6 +44,8 @@ final class Report {
 		this.samplan = figures.getOrDefault(Server.Kind.SAMPLAN, new Figures());
 		this.delayed = figures.getOrDefault(Server.Kind.SAMPLAN_WRITE_DELAY, new Figures());
 		this.freshPeer = figures.getOrDefault(Server.Kind.PEER_FRESH_SEARCHES, new Figures());
+		this.postgres = figures.getOrDefault(Server.Kind.SAMPLAN_POSTGRES, new Figures());
+		this.withPostgres = withPostgres;
 		this.log = log;
 	}
 
@@ -49,14 +53,14 @@ final class Report {
 		StringBuilder md = new StringBuilder();
 		md.append("# Samplan against plain HAPI FHIR: a county of %,d persons\n\n".formatted(persons));
 		md.append("""
-				Run %s on %d cores, Java %s, with `./mvnw -B -Pbenchmark verify -Dbenchmark.persons=%d -Dbenchmark.rounds=%d -Dbenchmark.requests=%d`. A is the peer, a plain \
+				Run %s on %d cores, Java %s, with `./mvnw -B -Pbenchmark verify -Dbenchmark.persons=%d -Dbenchmark.rounds=%d -Dbenchmark.requests=%d%s`. A is the peer, a plain \
 				HAPI FHIR 8.8.0 JPA server with its defaults on H2 + Lucene (full text on); B is Samplan with authentication, \
 				access rules, audit log, rules and profile validation on. Each server in its own JVM on a fresh data folder, \
 				the same county and the same seeded requests (%d measured per figure and round, after as many \
 				unmeasured, at least %d at %d clients), %d rounds of A then B. Latencies in ms over all kept rounds.
 
 				""".formatted(LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), persons, rounds,
-				requests, requests, Round.LEAST_UNMEASURED, Round.CLIENTS, rounds));
+				requests, withPostgres ? " -Dbenchmark.postgres=true" : "", requests, Round.LEAST_UNMEASURED, Round.CLIENTS, rounds));
 		md.append("| id | figure | A median | A p95 | B median | B p95 | B/A median | B/A p95 | target | met |\n");
 		md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |\n");
 		for (String f : P1) {
@@ -82,6 +86,9 @@ final class Report {
 		md.append("B on H2's default write delay (acknowledged writes lost on a crash) %s, so B's durable writes run at %s of it.\n"
 				.formatted(fmt(delayed.value("creates")), fmtRatio(ratio(samplan.value("creates"), delayed.value("creates")))));
 		searchCache(md);
+		if (withPostgres) {
+			onPostgres(md);
+		}
 		md.append("\nRounds (a round is void when other processes used more than the set share of a core):\n\n");
 		log.forEach(l -> md.append("- ").append(l).append('\n'));
 		return md.toString();
@@ -89,11 +96,12 @@ final class Report {
 
 	void write(Path results) throws IOException {
 		Files.createDirectories(results);
-		Files.writeString(results.resolve("county-" + persons + ".md"), markdown(results));
+		Files.writeString(results.resolve(name() + ".md"), markdown(results));
 		Map<String, Object> raw = new LinkedHashMap<>();
 		raw.put("persons", persons);
 		raw.put("date", LocalDate.now().toString());
-		for (Map.Entry<String, Figures> e : Map.of("peer", peer, "samplan", samplan, "samplan-write-delay", delayed, "peer-fresh-searches", freshPeer).entrySet()) {
+		for (Map.Entry<String, Figures> e : Map.of("peer", peer, "samplan", samplan, "samplan-write-delay", delayed, "peer-fresh-searches", freshPeer,
+				"samplan-postgres", postgres).entrySet()) {
 			Map<String, Object> server = new LinkedHashMap<>();
 			Map<String, Object> medians = new LinkedHashMap<>();
 			Map<String, Object> p95 = new LinkedHashMap<>();
@@ -108,7 +116,34 @@ final class Report {
 			server.put("values", values);
 			raw.put(e.getKey(), server);
 		}
-		JSON.writeValue(results.resolve("county-" + persons + ".json").toFile(), raw);
+		JSON.writeValue(results.resolve(name() + ".json").toFile(), raw);
+	}
+
+	private String name() {
+		return "county-" + persons + (withPostgres ? "-postgres" : "");
+	}
+
+	/** Samplan on PostgreSQL (B') beside Samplan on H2 (B) and the peer on H2 (A). */
+	private void onPostgres(StringBuilder md) {
+		md.append("""
+
+				Samplan on PostgreSQL 15: B' is B on a fresh PostgreSQL database with its default settings (the `postgres` \
+				profile: HAPI's schema by its migrator), on the same machine, the same county and requests:
+
+				| figure | A median | B median | B' median | B' p95 | B'/B median | B'/A median |
+				| --- | ---: | ---: | ---: | ---: | ---: | ---: |
+				""");
+		for (String f : Stream.concat(P1.stream(), Stream.of(SUMMARY, "workflow")).toList()) {
+			md.append("| %s | %s | %s | %s | %s | %s | %s |\n".formatted(f, fmt(peer.median(f)), fmt(samplan.median(f)),
+					fmt(postgres.median(f)), fmt(postgres.p95(f)), fmtRatio(ratio(postgres.median(f), samplan.median(f))),
+					fmtRatio(ratio(postgres.median(f), peer.median(f)))));
+		}
+		for (String[] v : new String[][] {{"load", "county load, resources/s"}, {"startup", "start-up to ready (ms)"},
+				{"rss", "resident memory after the load (MiB)"}, {"creates", "plain creates by 16 clients, creates/s"}}) {
+			md.append("| %s | %s | %s | %s |  | %s | %s |\n".formatted(v[1], fmt(peer.value(v[0])), fmt(samplan.value(v[0])),
+					fmt(postgres.value(v[0])), fmtRatio(ratio(postgres.value(v[0]), samplan.value(v[0]))),
+					fmtRatio(ratio(postgres.value(v[0]), peer.value(v[0])))));
+		}
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package se.samplan.benchmark;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -25,7 +27,9 @@ final class Server implements AutoCloseable {
 		/** Samplan on H2's default write delay (before the durability fix): only for what durability costs. */
 		SAMPLAN_WRITE_DELAY("Samplan, H2 write delay"),
 		/** The peer without its reuse of search results (as Samplan runs): only for what that cache gives the peer. */
-		PEER_FRESH_SEARCHES("plain HAPI, search results not reused");
+		PEER_FRESH_SEARCHES("plain HAPI, search results not reused"),
+		/** Samplan as B, on PostgreSQL 15 (the postgres profile, a fresh database): only with --postgres. */
+		SAMPLAN_POSTGRES("Samplan on PostgreSQL");
 
 		final String label;
 
@@ -45,12 +49,14 @@ final class Server implements AutoCloseable {
 	final Http http;
 	final long startupMillis;
 	private final Process process;
+	private final EmbeddedPostgres database;
 
-	private Server(Kind kind, Http http, Process process, long startupMillis) {
+	private Server(Kind kind, Http http, Process process, long startupMillis, EmbeddedPostgres database) {
 		this.kind = kind;
 		this.http = http;
 		this.process = process;
 		this.startupMillis = startupMillis;
+		this.database = database;
 	}
 
 	static Server start(Kind kind, Path samplanJar, Path data, Issuer issuer) throws IOException, InterruptedException {
@@ -71,6 +77,12 @@ final class Server implements AutoCloseable {
 				command.add("--spring.datasource.url=jdbc:h2:file:" + data + "/h2/samplan;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=30000");
 			}
 		}
+		// a fresh PostgreSQL with its default settings, started before the server's clock
+		EmbeddedPostgres database = kind == Kind.SAMPLAN_POSTGRES ? EmbeddedPostgres.builder().start() : null;
+		if (database != null) {
+			command.addAll(List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + database.getJdbcUrl("postgres", "postgres"),
+					"--spring.datasource.username=postgres", "--spring.datasource.password="));
+		}
 		command.add("--server.port=" + port);
 		Files.createDirectories(data);
 		long start = System.nanoTime();
@@ -79,11 +91,14 @@ final class Server implements AutoCloseable {
 		while (http.probe("/metadata") != 200) {
 			if (!process.isAlive() || System.nanoTime() - start > TimeUnit.MINUTES.toNanos(5)) {
 				process.destroyForcibly();
+				if (database != null) {
+					database.close();
+				}
 				throw new IllegalStateException(kind.label + " did not start; see " + data.resolve("server.log"));
 			}
 			Thread.sleep(100);
 		}
-		return new Server(kind, http, process, (System.nanoTime() - start) / 1_000_000);
+		return new Server(kind, http, process, (System.nanoTime() - start) / 1_000_000, database);
 	}
 
 	ProcessHandle handle() {
@@ -121,10 +136,13 @@ final class Server implements AutoCloseable {
 	}
 
 	@Override
-	public void close() throws InterruptedException {
+	public void close() throws InterruptedException, IOException {
 		process.destroy();
 		if (!process.waitFor(60, TimeUnit.SECONDS)) {
 			process.destroyForcibly().waitFor();
+		}
+		if (database != null) {
+			database.close();
 		}
 	}
 }

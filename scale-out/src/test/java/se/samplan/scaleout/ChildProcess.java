@@ -27,6 +27,8 @@ final class ChildProcess implements AutoCloseable {
 		command.addAll(arguments);
 		Path log = folder.resolve(name + ".log");
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		// never outlives the test JVM, however the test ends
+		Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
 		return new ChildProcess(name, log, process);
 	}
 

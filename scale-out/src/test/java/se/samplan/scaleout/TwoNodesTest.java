@@ -26,6 +26,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.apache.commons.io.file.PathUtils;
 import se.samplan.testkit.county.County;
+import se.samplan.testkit.county.SipConsents;
 
 import java.io.File;
 import java.io.IOException;
@@ -138,10 +139,14 @@ class TwoNodesTest {
 	}
 
 	@AfterAll
-	void stop() throws Exception {
+	void stop() {
 		for (AutoCloseable running : new AutoCloseable[] {proxy, a == null ? null : a.process(), b == null ? null : b.process(), search, postgres}) {
-			if (running != null) {
-				running.close();
+			try {
+				if (running != null) {
+					running.close();
+				}
+			} catch (Exception e) {
+				System.err.println("Could not stop " + running + ": " + e); // and stop the others all the same
 			}
 		}
 	}
@@ -199,7 +204,7 @@ class TwoNodesTest {
 			// each step on the other node from the one before, reading what it wrote
 			String patient = created(post(a.base() + "/Patient", nurse, person("Aktiveringsson")));
 			String plan = initiate(b, nurse, patient);
-			Consent consent = consent(patient, CENTRE, MUNICIPALITY);
+			Consent consent = SipConsents.given(patient, List.of(patient), List.of(CENTRE, MUNICIPALITY));
 			assertThat(post(a.base() + "/" + plan + "/$sip-consent", nurse, new Parameters().addParameter(
 					new Parameters.ParametersParameterComponent().setName("consent").setResource(consent))).statusCode()).isEqualTo(200);
 			ZonedDateTime held = ZonedDateTime.now().minusDays(7).withHour(13).withMinute(0).withSecond(0).withNano(0);
@@ -372,21 +377,6 @@ class TwoNodesTest {
 		in.addParameter().setName("initiator").setValue(new Reference(NURSE));
 		in.addParameter().setName("reason").setValue(new StringType("Behöver hemtjänst och hemsjukvård."));
 		return created(post(node.base() + "/CarePlan/$sip-initiate", token, in));
-	}
-
-	private static Consent consent(String patient, String... organizations) {
-		Consent c = new Consent().setStatus(Consent.ConsentState.ACTIVE).setPatient(new Reference(patient)).setDateTime(new Date());
-		c.addExtension(SIP + "/StructureDefinition/sip-consent-method", new CodeType("spoken"));
-		c.getScope().addCoding(new Coding("http://terminology.hl7.org/CodeSystem/consentscope", "patient-privacy", null));
-		c.addCategory().addCoding(new Coding(SIP + "/CodeSystem/sip-consent-category", "sip", null));
-		c.addPerformer(new Reference(patient));
-		c.addPolicy().setUri("https://www.riksdagen.se/sv/dokument-och-lagar/dokument/svensk-forfattningssamling/halso-och-sjukvardslag-201730_sfs-2017-30/");
-		c.getProvision().setType(Consent.ConsentProvisionType.PERMIT);
-		for (String org : organizations) {
-			c.getProvision().addActor().setReference(new Reference(org)).getRole()
-					.addCoding(new Coding("http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "IRCP", null));
-		}
-		return c;
 	}
 
 	private String created(HttpResponse<String> answer) {

@@ -6,6 +6,7 @@ import ca.uhn.fhir.jpa.packages.IPackageInstallerSvc;
 import ca.uhn.fhir.jpa.packages.PackageInstallationSpec;
 import ca.uhn.fhir.jpa.packages.PackageInstallOutcomeJson;
 import ca.uhn.fhir.jpa.packages.util.PackageUtils;
+import ca.uhn.fhir.jpa.term.api.ITermDeferredStorageSvc;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,16 +38,18 @@ public class SipPackageInstaller implements SmartInitializingSingleton {
 	private final ApplicationEventPublisher events;
 	private final IInterceptorService interceptors;
 	private final InstallIndexing indexing;
+	private final ITermDeferredStorageSvc terminology;
 
 	SipPackageInstaller(IPackageInstallerSvc installer, JpaStorageSettings storageSettings,
 			ISearchParamRegistry searchParamRegistry, ApplicationEventPublisher events, IInterceptorService interceptors,
-			InstallIndexing indexing) {
+			InstallIndexing indexing, ITermDeferredStorageSvc terminology) {
 		this.installer = installer;
 		this.storageSettings = storageSettings;
 		this.searchParamRegistry = searchParamRegistry;
 		this.events = events;
 		this.interceptors = interceptors;
 		this.indexing = indexing;
+		this.terminology = terminology;
 	}
 
 	@Override
@@ -78,6 +81,10 @@ public class SipPackageInstaller implements SmartInitializingSingleton {
 			indexing.flush();
 			storageSettings.setMarkResourcesForReindexingUponSearchParameterChange(reindex);
 		}
+		// The package's code systems' concepts, stored after the install, are all in the terminology tables before the
+		// server answers: while only some were, a valid code could be refused (422 "No codes in ValueSet belong to
+		// CodeSystem") in the first seconds after a first start.
+		terminology.saveAllDeferred();
 		searchParamRegistry.forceRefresh();
 		log.info("Installed {}#{} in {} ms: {}", SipPackage.ID, SipPackage.VERSION,
 				(System.nanoTime() - start) / 1_000_000, outcome.getResourcesInstalled());

@@ -44,8 +44,8 @@ public class JpaServerConfig {
 			s.setHSearchIndexPrefix(searchEngine.getIndexPrefix());
 		}
 		s.setAllowMultipleDelete(false);
-		// A code system's concepts go to the terminology tables (and their full-text index) in the background, not
-		// while the package installs at start-up; until then codes are checked against the CodeSystem resource.
+		// A code system's concepts go to the terminology tables (and their full-text index) after the package's
+		// resources are stored, not one code system at a time while it installs (SipPackageInstaller waits for them).
 		s.setDeferIndexingForCodesystemsOfSize(-1);
 		// One set of tags for all versions of a resource: the reader tags (access) say who may read it now, so
 		// history and vread show them as they are, not as they were.

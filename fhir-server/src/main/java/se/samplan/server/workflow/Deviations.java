@@ -11,6 +11,7 @@ import se.samplan.server.sip.Keeps;
 import se.samplan.server.sip.SipRule;
 import se.samplan.server.sip.SipUrls;
 
+import java.time.Clock;
 import java.util.Date;
 import java.util.List;
 
@@ -19,27 +20,29 @@ import java.util.List;
  * counts (R14). Created by the server, in the transaction of the operation that found it.
  */
 @Component
-@Keeps(value = SipRule.R12, appliesTo = {"DetectedIssue", "Task"}, where = "respond (decline), activate and follow-up (absent)",
-		refusal = "none: a SipDeviation created by the server")
-class Deviations {
+@Keeps(value = SipRule.R12, appliesTo = {"DetectedIssue", "Task"}, where = "respond (decline), activate and follow-up (absent), "
+		+ "the deadline sweeper (invitation unanswered, follow-up overdue)", refusal = "none: a SipDeviation created by the server")
+public class Deviations {
 
 	private final DaoRegistry daoRegistry;
+	private final Clock clock;
 
-	Deviations(DaoRegistry daoRegistry) {
+	Deviations(DaoRegistry daoRegistry, Clock clock) {
 		this.daoRegistry = daoRegistry;
+		this.clock = clock;
 	}
 
 	/**
 	 * @param type a code of sip-deviation-type (invitation-declined, absent-from-meeting, ...)
 	 * @param implicated the plan, the invitation or meeting, and the organisation concerned
 	 */
-	DetectedIssue record(String type, String patient, List<String> implicated, String detail, RequestDetails request) {
+	public DetectedIssue record(String type, String patient, List<String> implicated, String detail, RequestDetails request) {
 		DetectedIssue deviation = new DetectedIssue();
 		deviation.getMeta().addProfile(SipUrls.DEVIATION_PROFILE);
 		deviation.setStatus(DetectedIssue.DetectedIssueStatus.FINAL);
 		deviation.getCode().addCoding(new Coding(SipUrls.DEVIATION_TYPE_SYSTEM, type, null));
 		deviation.setPatient(new Reference(patient));
-		deviation.setIdentified(new DateTimeType(new Date()));
+		deviation.setIdentified(new DateTimeType(Date.from(clock.instant())));
 		implicated.forEach(ref -> deviation.addImplicated(new Reference(ref)));
 		deviation.setDetail(detail);
 		return (DetectedIssue) daoRegistry.getResourceDao(DetectedIssue.class).create(deviation, request).getResource();

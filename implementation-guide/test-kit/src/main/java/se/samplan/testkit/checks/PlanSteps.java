@@ -19,6 +19,7 @@ import se.samplan.testkit.Expect;
 import se.samplan.testkit.FhirServer;
 import se.samplan.testkit.Kit;
 import se.samplan.testkit.Parties;
+import se.samplan.testkit.county.SipConsents;
 
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -64,21 +65,7 @@ final class PlanSteps {
 
 	/** The consent given by {@code performers}, naming the health centre and the municipality. */
 	Exchange consent(String plan, String patient, String... performers) {
-		Consent c = new Consent().setStatus(Consent.ConsentState.ACTIVE);
-		c.addExtension(SIP + "/StructureDefinition/sip-consent-method", new CodeType("spoken"));
-		c.getScope().addCoding(new Coding("http://terminology.hl7.org/CodeSystem/consentscope", "patient-privacy", null));
-		c.addCategory().addCoding(new Coding(SIP + "/CodeSystem/sip-consent-category", "sip", null));
-		c.setDateTime(new Date());
-		c.setPatient(new Reference(patient));
-		for (String p : performers) {
-			c.addPerformer(new Reference(p));
-		}
-		c.addPolicy().setUri("https://www.riksdagen.se/sv/dokument-och-lagar/dokument/svensk-forfattningssamling/halso-och-sjukvardslag-201730_sfs-2017-30/");
-		c.getProvision().setType(Consent.ConsentProvisionType.PERMIT);
-		for (String org : List.of(Parties.INITIATOR_ORGANIZATION, Parties.PARTNER)) {
-			c.getProvision().addActor().setReference(new Reference(org)).getRole()
-					.addCoding(new Coding("http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "IRCP", null));
-		}
+		Consent c = SipConsents.given(patient, List.of(performers), List.of(Parties.INITIATOR_ORGANIZATION, Parties.PARTNER));
 		Parameters in = new Parameters();
 		in.addParameter().setName("consent").setResource(c);
 		return server.post("/CarePlan/" + plan + "/$sip-consent", Parties.INITIATOR, in);

@@ -127,15 +127,7 @@ public final class County {
 		}
 		tx.addEntry().setFullUrl(planRef).setResource(plan).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("CarePlan");
 
-		Consent consent = new Consent().setStatus(Consent.ConsentState.ACTIVE).setPatient(new Reference(patient)).setDateTime(new Date());
-		consent.getScope().addCoding(new Coding("http://terminology.hl7.org/CodeSystem/consentscope", "patient-privacy", null));
-		consent.addCategory().addCoding(new Coding(SIP + "/CodeSystem/sip-consent-category", "sip", null));
-		performers.forEach(p -> consent.addPerformer(new Reference(p)));
-		consent.addPolicy().setAuthority("https://www.riksdagen.se")
-				.setUri("https://www.riksdagen.se/sv/dokument-och-lagar/dokument/svensk-forfattningssamling/halso--och-sjukvardslag-201730_sfs-2017-30/");
-		consent.getProvision().setType(Consent.ConsentProvisionType.PERMIT);
-		organizations.forEach(o -> consent.getProvision().addActor().setReference(new Reference(o)).getRole()
-				.addCoding(new Coding("http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "IRCP", null)));
+		Consent consent = SipConsents.given(patient, performers, organizations);
 		consent.getProvision().addData().setMeaning(Consent.ConsentDataMeaning.RELATED).setReference(new Reference(planRef));
 		add(tx, consent);
 

@@ -1,0 +1,127 @@
+package se.samplan.server.followup;
+
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.DateParam;
+import ca.uhn.fhir.rest.param.ParamPrefixEnum;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.TokenOrListParam;
+import ca.uhn.fhir.rest.param.TokenParam;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.DetectedIssue;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import se.samplan.server.sip.SipPlans;
+import se.samplan.server.sip.SipUrls;
+import se.samplan.server.workflow.Deviations;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+/**
+ * Records each lapsed deadline once as a SipDeviation (followup.md, "Deadlines"): an invitation still unanswered
+ * after its answer-by date ({@code invitation-unanswered}, implicating the invitation, its owner and the plan; the
+ * Task stays open), an active plan whose agreed follow-up date has passed ({@code follow-up-overdue}, implicating the plan and
+ * the organisation with overall responsibility). Every {@code samplan.followup.sweep-interval} (five minutes), on
+ * one node of the cluster per turn. It decides from what is stored, so a second run, a restart or another node
+ * records nothing twice: an invitation gets one such deviation ever, a plan one per follow-up date that passed.
+ */
+@Component
+public class DeadlineSweeper {
+
+	static final String UNANSWERED = "invitation-unanswered";
+	static final String OVERDUE = "follow-up-overdue";
+	private static final Logger log = LoggerFactory.getLogger(DeadlineSweeper.class);
+	private static final String INTERVAL = "${samplan.followup.sweep-interval:PT5M}";
+
+	private final DaoRegistry daoRegistry;
+	private final Deviations deviations;
+	private final Clock clock;
+
+	DeadlineSweeper(DaoRegistry daoRegistry, Deviations deviations, Clock clock) {
+		this.daoRegistry = daoRegistry;
+		this.deviations = deviations;
+		this.clock = clock;
+	}
+
+	/** A turn of the schedule, taken by one node of the cluster. */
+	@Scheduled(initialDelayString = INTERVAL, fixedDelayString = INTERVAL)
+	@SchedulerLock(name = "follow-up-deadlines", lockAtLeastFor = INTERVAL)
+	public void scheduled() {
+		sweep();
+	}
+
+	/** Records what has lapsed and is not recorded yet. */
+	public void sweep() {
+		Date now = Date.from(clock.instant());
+		RequestDetails system = new SystemRequestDetails();
+		int recorded = 0;
+		for (Task invitation : search(Task.class, SearchParameterMap.newSynchronous()
+				.add(Task.SP_CODE, new TokenParam(SipUrls.TASK_TYPE_SYSTEM, "invitation"))
+				.add(Task.SP_STATUS, new TokenOrListParam().add(null, "requested").add(null, "received")))) {
+			Date answerBy = invitation.getRestriction().getPeriod().getEnd();
+			String task = "Task/" + invitation.getIdElement().getIdPart();
+			if (answerBy != null && answerBy.before(now) && none(UNANSWERED, task, null)) {
+				List<String> implicated = List.of(task, invitation.getOwner().getReference(),
+						invitation.getBasedOnFirstRep().getReference());
+				deviations.record(UNANSWERED, invitation.getFor().getReference(), implicated,
+						"Kallelsen besvarades inte senast " + day(answerBy) + ".", system);
+				recorded++;
+			}
+		}
+		for (CarePlan plan : search(CarePlan.class, SearchParameterMap.newSynchronous()
+				.add(CarePlan.SP_STATUS, new TokenParam("active"))
+				.add("sip-next-follow-up", new DateParam(ParamPrefixEnum.LESSTHAN, now)))) {
+			Date due = SipPlans.nextFollowUp(plan).orElse(null);
+			String planRef = "CarePlan/" + plan.getIdElement().getIdPart();
+			if (due != null && due.before(now) && none(OVERDUE, planRef, due)) {
+				List<String> implicated = new ArrayList<>(List.of(planRef));
+				Reference responsible = SipPlans.overallResponsibility(plan);
+				if (responsible != null) {
+					implicated.add(responsible.getReference());
+				}
+				deviations.record(OVERDUE, plan.getSubject().getReference(), implicated,
+						"Planen följdes inte upp senast " + day(due) + ".", system);
+				recorded++;
+			}
+		}
+		if (recorded > 0) {
+			log.info("Deadline sweep: {} lapsed deadlines recorded as deviations", recorded);
+		}
+	}
+
+	/** Whether no deviation of this type implicates the resource (identified since {@code since}, when given). */
+	private boolean none(String type, String implicated, Date since) {
+		SearchParameterMap query = SearchParameterMap.newSynchronous()
+				.add(DetectedIssue.SP_CODE, new TokenParam(SipUrls.DEVIATION_TYPE_SYSTEM, type))
+				.add(DetectedIssue.SP_IMPLICATED, new ReferenceParam(implicated));
+		if (since != null) {
+			query.add(DetectedIssue.SP_IDENTIFIED, new DateParam(ParamPrefixEnum.GREATERTHAN_OR_EQUALS, since));
+		}
+		query.setLoadSynchronousUpTo(1);
+		return daoRegistry.getResourceDao(DetectedIssue.class).search(query, new SystemRequestDetails()).isEmpty();
+	}
+
+	/** The day in the county's time zone, as Swedish dates are written (2026-12-05). */
+	private LocalDate day(Date date) {
+		return LocalDate.ofInstant(date.toInstant(), clock.getZone());
+	}
+
+	private <T extends IBaseResource> List<T> search(Class<T> type, SearchParameterMap query) {
+		List<T> found = new ArrayList<>();
+		daoRegistry.getResourceDao(type).search(query, new SystemRequestDetails()).getAllResources()
+				.forEach(r -> found.add(type.cast(r)));
+		return found;
+	}
+}
