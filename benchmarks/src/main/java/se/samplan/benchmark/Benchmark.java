@@ -102,14 +102,14 @@ public final class Benchmark implements Callable<Integer> {
 			Figures figures;
 			double other;
 			try (Issuer issuer = new Issuer(); Server server = Server.start(kind, samplan, data, issuer)) {
-				Machine.Sample from = Machine.sample(server.handle());
+				Machine.Sample from = Machine.sample(server.processes());
 				Round work = new Round(server, issuer, seed);
 				figures = switch (kind) {
 					case SAMPLAN_WRITE_DELAY -> work.createsOnly();
 					case PEER_FRESH_SEARCHES -> work.sequentialOnly(persons, requests);
 					default -> work.county(persons, requests, workflows); // the peer, Samplan on H2 and on PostgreSQL
 				};
-				other = Machine.otherCores(from, Machine.sample(server.handle()));
+				other = Machine.otherCores(from, Machine.sample(server.processes()));
 			}
 			String line = "round %d, %s, attempt %d: other processes used %.2f of a core".formatted(round, kind.label, attempt, other);
 			if (other <= maxOtherCores) {

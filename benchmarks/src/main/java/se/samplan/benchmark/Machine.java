@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * What the machine's processors did, from {@code /proc}: all busy time, and the time of this benchmark's own
- * processes (the client, its finished children such as {@code jcmd}, and the server under test). The difference
- * is what other processes used; a round in which they used more than a set share of a core is not reported.
+ * processes (the client, its finished children such as {@code jcmd}, and the server under test with its database
+ * server and that one's workers). The difference is what other processes used; a round in which they used more
+ * than a set share of a core is not reported.
  */
 final class Machine {
 
@@ -20,8 +21,12 @@ final class Machine {
 
 	private Machine() {}
 
-	static Sample sample(ProcessHandle server) {
-		long own = ticks(ProcessHandle.current().pid(), true) + (server.isAlive() ? ticks(server.pid(), false) : 0);
+	/** @param server the processes of the server under test: each with its finished and running descendants */
+	static Sample sample(List<ProcessHandle> server) {
+		long own = ticks(ProcessHandle.current().pid(), true);
+		for (ProcessHandle root : server) {
+			own += ticks(root.pid(), true) + root.descendants().mapToLong(p -> ticks(p.pid(), false)).sum();
+		}
 		return new Sample(busy(), own, System.nanoTime());
 	}
 
@@ -44,7 +49,13 @@ final class Machine {
 
 	/** utime + stime (fields 14, 15 of /proc/PID/stat), and the waited-for children's (16, 17) when asked. */
 	private static long ticks(long pid, boolean withChildren) {
-		String stat = read(Path.of("/proc", Long.toString(pid), "stat"));
+		Path file = Path.of("/proc", Long.toString(pid), "stat");
+		String stat;
+		try {
+			stat = Files.readString(file);
+		} catch (IOException e) {
+			return 0; // ended since it was listed: its time is its parent's now
+		}
 		String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 		long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
 		return withChildren ? ticks + Long.parseLong(f[13]) + Long.parseLong(f[14]) : ticks;

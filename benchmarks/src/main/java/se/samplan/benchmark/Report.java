@@ -127,8 +127,9 @@ final class Report {
 	private void onPostgres(StringBuilder md) {
 		md.append("""
 
-				Samplan on PostgreSQL 15: B' is B on a fresh PostgreSQL database with its default settings (the `postgres` \
-				profile: HAPI's schema by its migrator), on the same machine, the same county and requests:
+				Samplan on PostgreSQL 15: B' is B on a fresh PostgreSQL database with PostgreSQL's default settings (fsync \
+				and synchronous commits on; the `postgres` profile, HAPI's schema by its migrator), on the same machine, the \
+				same county and requests; its CPU time counts as the server's:
 
 				| figure | A median | B median | B' median | B' p95 | B'/B median | B'/A median |
 				| --- | ---: | ---: | ---: | ---: | ---: | ---: |

