@@ -13,7 +13,8 @@ Description: "A samordnad individuell plan (SIP): one plan, made together with t
     SipInitiative named initiative 0..1 MS and
     SipClosure named closure 0..1 MS and
     SipApprovedForPatient named approvedForPatient 0..1 MS and
-    SipGuardianAccess named guardianAccess 0..1 MS
+    SipGuardianAccess named guardianAccess 0..1 MS and
+    SipDue named due 0..* MS
 * status MS
 * status ^comment = "Managed by the server together with sip-phase: draft (initiated, consented, invited), active, completed or revoked (closed)."
 * intent = #plan

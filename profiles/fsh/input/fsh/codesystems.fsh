@@ -123,6 +123,17 @@ Description: "The kind of SIP meeting."
 * #follow-up "Uppföljningsmöte" "Möte där planen följs upp och vid behov revideras."
 * insert English(#follow-up, Follow-up meeting)
 
+CodeSystem: SipDueKindCS
+Id: sip-due-kind
+Title: "Tidsgräns i SIP (SIP due kind)"
+Description: "The deadlines of the start of a SIP kept on the plan (sip-due), computed by the server from the county's day limits (R4)."
+* insert SipCodeSystemRules
+* ^valueSet = Canonical(SipDueKindVS)
+* #invitation "Kallelse skickad" "Senaste dag då verksamheterna ska ha kallats till det första SIP-mötet."
+* insert English(#invitation, Invitation sent)
+* #first-meeting "Första mötet hållet" "Senaste dag då det första SIP-mötet ska ha hållits."
+* insert English(#first-meeting, First meeting held)
+
 CodeSystem: SipClosureReasonCS
 Id: sip-closure-reason
 Title: "Orsak till avslut av SIP (SIP closure reason)"
@@ -160,6 +171,8 @@ Description: "Kinds of deviation (avvikelse) in the cooperation around a SIP (R1
 * insert English(#service-not-delivered, Service not delivered)
 * #follow-up-overdue "Uppföljning försenad" "Planen har inte följts upp vid den överenskomna tidpunkten."
 * insert English(#follow-up-overdue, Follow-up overdue)
+* #start-delayed "Start försenad" "Kallelsen eller det första SIP-mötet kom inte inom den tid som länet har bestämt."
+* insert English(#start-delayed, Start delayed)
 * #other "Annan avvikelse" "Annan brist i samverkan kring planen."
 * insert English(#other, Other deviation)
 

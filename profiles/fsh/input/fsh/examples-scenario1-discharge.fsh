@@ -201,6 +201,7 @@ Title: "Scenario 1: Elsa's SIP"
 * extension[initiative].extension[date].valueDateTime = "2026-09-10T15:00:00+02:00"
 * extension[initiative].extension[reason].valueString = "Utskrivningsklar efter höftfraktur. Demenssjukdom och behov av både hemtjänst och hemsjukvård."
 * extension[initiative].extension[context].valueCode = #discharge
+* extension[initiative].extension[readyForDischarge].valueDate = "2026-09-10"
 * extension[approvedForPatient].valueBoolean = true
 * status = #active
 * intent = #plan

@@ -36,7 +36,8 @@ Context: CarePlan
     initiatedBy 1..1 MS and
     date 1..1 MS and
     reason 0..1 MS and
-    context 0..1 MS
+    context 0..1 MS and
+    readyForDischarge 0..1 MS
 * extension[initiatedBy] ^short = "Who took the initiative"
 * extension[initiatedBy].value[x] only Reference(SipPatient or SipRelatedPerson or SipPractitionerRole or SipOrganization)
 * extension[date] ^short = "When the initiative was taken"
@@ -46,6 +47,21 @@ Context: CarePlan
 * extension[context] ^short = "outpatient | discharge | school | other"
 * extension[context].value[x] only code
 * extension[context].value[x] from SipInitiativeContextVS (required)
+* extension[readyForDischarge] ^short = "When the person is ready for discharge from inpatient care (context discharge)"
+* extension[readyForDischarge] ^definition = "The day the person was judged ready for discharge (utskrivningsklar). The invitation is then due within the county's discharge limit (3 days, lag 2017:612) instead of the ordinary one."
+* extension[readyForDischarge].value[x] only date
+
+Extension: SipDue
+Id: sip-due
+Title: "SIP due date"
+Description: "A deadline of the start of the plan (R4), one per kind: when the invitation and the first meeting are due. Computed and kept by the server from the initiative and the county's day limits; a client's value is replaced. The invitation's answer-by date is on the Task (restriction.period.end), the follow-up's in sip-next-follow-up."
+Context: CarePlan
+* extension contains
+    kind 1..1 MS and
+    date 1..1 MS
+* extension[kind].value[x] only code
+* extension[kind].value[x] from SipDueKindVS (required)
+* extension[date].value[x] only date
 
 Extension: SipClosure
 Id: sip-closure

@@ -35,6 +35,7 @@ Title: "$sip-initiate"
 * insert InParam(reason, 0, 1, string, [[Why a SIP is needed.]])
 * insert InParam(context, 0, 1, code, [[Where the initiative was taken: outpatient, discharge, school, other (sip-initiative-context).]])
 * insert InParam(title, 0, 1, string, [[Title of the plan; default 'Samordnad individuell plan'.]])
+* insert InParam(readyForDischarge, 0, 1, date, [[The day the person is ready for discharge from inpatient care: the invitation is then due within the county's discharge limit (3 days). Implies context discharge.]])
 * parameter[+].name = #return
 * parameter[=].use = #out
 * parameter[=].min = 1

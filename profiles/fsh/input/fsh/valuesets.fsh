@@ -76,6 +76,13 @@ Description: "All codes of the code system sip-deviation-type."
 * insert SipValueSetRules
 * include codes from system SipDeviationTypeCS
 
+ValueSet: SipDueKindVS
+Id: sip-due-kind
+Title: "Tidsgräns i SIP (SIP due kind)"
+Description: "All codes of the code system sip-due-kind."
+* insert SipValueSetRules
+* include codes from system SipDueKindCS
+
 ValueSet: SipRuleVS
 Id: sip-rule
 Title: "Regler för SIP (SIP rules)"

@@ -25,6 +25,7 @@ import se.samplan.server.sip.SipRule;
 import se.samplan.server.sip.SipUrls;
 import se.samplan.server.sip.WorkflowSettings;
 
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HashSet;
@@ -63,12 +64,14 @@ public class AccessPolicy {
 	private final PlanParties parties;
 	private final WorkflowSettings settings;
 	private final RuleSwitch ruleSwitch;
+	private final Clock clock;
 
-	AccessPolicy(PlanRepository plans, PlanParties parties, WorkflowSettings settings, RuleSwitch ruleSwitch) {
+	AccessPolicy(PlanRepository plans, PlanParties parties, WorkflowSettings settings, RuleSwitch ruleSwitch, Clock clock) {
 		this.plans = plans;
 		this.parties = parties;
 		this.settings = settings;
 		this.ruleSwitch = ruleSwitch;
+		this.clock = clock;
 	}
 
 	/** Directory and conformance resources, open to every signed-in caller. */
@@ -148,7 +151,7 @@ public class AccessPolicy {
 	}
 
 	private Readers compute(CarePlan plan, RequestDetails request) {
-		Date now = new Date();
+		Date now = Date.from(clock.instant());
 		PartyFacts facts = parties.facts(plan, request);
 		return new Readers(facts.readers(now), facts.endsByItself(now));
 	}
@@ -266,7 +269,7 @@ public class AccessPolicy {
 		}
 		int delay = settings.getPatientAccessDelayDays();
 		return delay <= 0 || SipPlans.initiativeDate(plan)
-				.map(d -> d.toInstant().plus(delay, ChronoUnit.DAYS).isBefore(new Date().toInstant())).orElse(false);
+				.map(d -> d.toInstant().plus(delay, ChronoUnit.DAYS).isBefore(clock.instant())).orElse(false);
 	}
 
 	static Coding registeredByTag(String organization) {

@@ -159,7 +159,8 @@ class DemoScenarios {
 		return workflow.initiate(new SipWorkflow.Initiation(new Reference(model.getSubject().getReference()),
 				new Reference(SipPlans.initiatedBy(model).getReference()),
 				initiative.getExtensionByUrl("reason").getValue().primitiveValue(),
-				initiative.getExtensionByUrl("context").getValue().primitiveValue(), model.getTitle()), request("$sip-initiate"));
+				initiative.getExtensionByUrl("context").getValue().primitiveValue(), model.getTitle(),
+				SipPlans.readyForDischarge(model).orElse(null)), request("$sip-initiate"));
 	}
 
 	private void consent(IdType plan, Consent given) {

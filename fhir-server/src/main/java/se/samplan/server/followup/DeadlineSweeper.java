@@ -19,38 +19,49 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import se.samplan.server.sip.PlanRepository;
+import se.samplan.server.sip.SipPhase;
 import se.samplan.server.sip.SipPlans;
 import se.samplan.server.sip.SipUrls;
 import se.samplan.server.workflow.Deviations;
+import se.samplan.server.workflow.R4Deadlines;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Records each lapsed deadline once as a SipDeviation (followup.md, "Deadlines"): an invitation still unanswered
  * after its answer-by date ({@code invitation-unanswered}, implicating the invitation, its owner and the plan; the
  * Task stays open), an active plan whose agreed follow-up date has passed ({@code follow-up-overdue}, implicating the plan and
- * the organisation with overall responsibility). Every {@code samplan.followup.sweep-interval} (five minutes), on
- * one node of the cluster per turn. It decides from what is stored, so a second run, a restart or another node
- * records nothing twice: an invitation gets one such deviation ever, a plan one per follow-up date that passed.
+ * the organisation with overall responsibility), a plan not invited by its invitation deadline or whose first meeting
+ * was not held by its deadline ({@code start-delayed}, implicating the plan, the initiator and the initiator's
+ * organisation; the deadlines are those {@code R4Deadlines} keeps on the plan). Every
+ * {@code samplan.followup.sweep-interval} (five minutes), on one node of the cluster per turn. It decides from what is
+ * stored, so a second run, a restart or another node records nothing twice: an invitation gets one such deviation
+ * ever, a plan one per follow-up date that passed and one per start deadline.
  */
 @Component
 public class DeadlineSweeper {
 
 	static final String UNANSWERED = "invitation-unanswered";
 	static final String OVERDUE = "follow-up-overdue";
+	static final String START_DELAYED = "start-delayed";
 	private static final Logger log = LoggerFactory.getLogger(DeadlineSweeper.class);
 	private static final String INTERVAL = "${samplan.followup.sweep-interval:PT5M}";
 
 	private final DaoRegistry daoRegistry;
 	private final Deviations deviations;
+	private final PlanRepository plans;
 	private final Clock clock;
 
-	DeadlineSweeper(DaoRegistry daoRegistry, Deviations deviations, Clock clock) {
+	DeadlineSweeper(DaoRegistry daoRegistry, Deviations deviations, PlanRepository plans, Clock clock) {
 		this.daoRegistry = daoRegistry;
+		this.plans = plans;
 		this.deviations = deviations;
 		this.clock = clock;
 	}
@@ -96,9 +107,46 @@ public class DeadlineSweeper {
 				recorded++;
 			}
 		}
+		LocalDate today = LocalDate.now(clock);
+		for (CarePlan plan : search(CarePlan.class, SearchParameterMap.newSynchronous()
+				.add("sip-phase", new TokenOrListParam().add(null, "initiated").add(null, "consented").add(null, "invited")))) {
+			String planRef = "CarePlan/" + plan.getIdElement().getIdPart();
+			boolean invited = SipPhase.of(plan).orElse(null) == SipPhase.INVITED;
+			LocalDate due = SipPlans.due(plan, invited ? R4Deadlines.FIRST_MEETING : R4Deadlines.INVITATION).orElse(null);
+			// a plan whose invitations were written as plain Tasks has been invited all the same
+			boolean lapsed = due != null && today.isAfter(due) && (invited || noInvitation(planRef));
+			if (lapsed && none(START_DELAYED, planRef, invited ? Date.from(due.atStartOfDay(clock.getZone()).toInstant()) : null)) {
+				deviations.record(START_DELAYED, plan.getSubject().getReference(), initiatorAndPlan(plan, planRef, system),
+						(invited ? "Det första SIP-mötet hölls inte senast " : "Ingen kallelse till SIP-möte skickades senast ") + due + ".",
+						system);
+				recorded++;
+			}
+		}
 		if (recorded > 0) {
 			log.info("Deadline sweep: {} lapsed deadlines recorded as deviations", recorded);
 		}
+	}
+
+	private boolean noInvitation(String planRef) {
+		SearchParameterMap query = SearchParameterMap.newSynchronous()
+				.add(Task.SP_CODE, new TokenParam(SipUrls.TASK_TYPE_SYSTEM, "invitation"))
+				.add(Task.SP_BASED_ON, new ReferenceParam(planRef));
+		query.setLoadSynchronousUpTo(1);
+		return daoRegistry.getResourceDao(Task.class).search(query, new SystemRequestDetails()).isEmpty();
+	}
+
+	/** The plan, who took the initiative, and their organisation (when the initiator is a person's role). */
+	private List<String> initiatorAndPlan(CarePlan plan, String planRef, RequestDetails system) {
+		Set<String> implicated = new LinkedHashSet<>(List.of(planRef));
+		Reference initiator = SipPlans.initiatedBy(plan) != null ? SipPlans.initiatedBy(plan) : plan.getAuthor();
+		if (initiator != null && initiator.hasReference()) {
+			implicated.add(initiator.getReference());
+			String organization = plans.organizationOf(initiator, system);
+			if (organization != null) {
+				implicated.add(organization);
+			}
+		}
+		return List.copyOf(implicated);
 	}
 
 	/** Whether no deviation of this type implicates the resource (identified since {@code since}, when given). */

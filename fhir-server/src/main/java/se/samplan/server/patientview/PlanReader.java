@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import se.samplan.server.sip.PlanRepository;
 import se.samplan.server.sip.SipPlans;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -33,9 +34,11 @@ import java.util.Optional;
 class PlanReader {
 
 	private final PlanRepository plans;
+	private final Clock clock;
 
-	PlanReader(PlanRepository plans) {
+	PlanReader(PlanRepository plans, Clock clock) {
 		this.plans = plans;
+		this.clock = clock;
 	}
 
 	PlanForPerson read(IdType planId) {
@@ -68,7 +71,7 @@ class PlanReader {
 		plan.getActivity().forEach(a -> a.getDetail().getPerformer().forEach(p -> resolve(p, found, referenced)));
 		Organization responsible = overall == null ? null : (Organization) resolve(overall, found, referenced).orElse(null);
 
-		Date now = new Date();
+		Date now = Date.from(clock.instant());
 		List<Appointment> coming = found.values().stream().filter(Appointment.class::isInstance).map(Appointment.class::cast)
 				.filter(a -> a.getSupportingInformation().stream().anyMatch(s -> planRef.equals(plans.key(s, request))))
 				.filter(a -> a.getStatus() != Appointment.AppointmentStatus.CANCELLED)

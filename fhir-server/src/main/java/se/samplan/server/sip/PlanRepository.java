@@ -35,6 +35,7 @@ import se.samplan.server.hapi.PendingWrites;
 import se.samplan.server.hapi.References;
 import se.samplan.server.hapi.RequestCache;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -62,14 +63,16 @@ public class PlanRepository {
 	private final FhirContext ctx;
 	private final IIdHelperService<JpaPid> idHelper;
 	private final IHapiTransactionService transactions;
+	private final Clock clock;
 
 	PlanRepository(DaoRegistry daoRegistry, MatchUrlService matchUrls, FhirContext ctx, IIdHelperService<JpaPid> idHelper,
-			IHapiTransactionService transactions) {
+			IHapiTransactionService transactions, Clock clock) {
 		this.transactions = transactions;
 		this.daoRegistry = daoRegistry;
 		this.matchUrls = matchUrls;
 		this.ctx = ctx;
 		this.idHelper = idHelper;
+		this.clock = clock;
 	}
 
 	/** The resource a reference points at: a pending write first, then the store. */
@@ -271,7 +274,7 @@ public class PlanRepository {
 
 	/** The plan's SIP consents in force now: active, and their period not ended. */
 	public List<Consent> consentsInForce(String plan, RequestDetails request) {
-		Date now = new Date();
+		Date now = Date.from(clock.instant());
 		return consents(plan, request).stream().filter(SipResources::isSipConsent).filter(c -> SipResources.inForce(c, now)).toList();
 	}
 

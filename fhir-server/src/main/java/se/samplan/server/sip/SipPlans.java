@@ -6,11 +6,14 @@ import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 
+import java.time.LocalDate;
 import java.util.Date;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -82,6 +85,35 @@ public final class SipPlans {
 		if (context != null && context.hasValue()) {
 			initiative.addExtension("context", context);
 		}
+	}
+
+	/** The day the person was ready for discharge ({@code sip-initiative.readyForDischarge}), if given. */
+	public static Optional<LocalDate> readyForDischarge(CarePlan plan) {
+		return initiativePart(plan, "readyForDischarge") instanceof DateType d && d.hasValue()
+				? Optional.of(LocalDate.of(d.getYear(), d.getMonth() + 1, d.getDay())) : Optional.empty();
+	}
+
+	public static void setReadyForDischarge(CarePlan plan, LocalDate day) {
+		plan.getExtensionByUrl(SipUrls.INITIATIVE).addExtension("readyForDischarge", new DateType(day.toString()));
+	}
+
+	/** The plan's deadline of this kind ({@code sip-due}, kind from sip-due-kind), if it has one. */
+	public static Optional<LocalDate> due(CarePlan plan, String kind) {
+		return plan.getExtensionsByUrl(SipUrls.DUE).stream()
+				.filter(e -> e.getExtensionByUrl("kind") != null && kind.equals(e.getExtensionByUrl("kind").getValue().primitiveValue()))
+				.map(e -> e.getExtensionByUrl("date"))
+				.filter(d -> d != null && d.getValue() instanceof DateType t && t.hasValue())
+				.map(d -> LocalDate.parse(d.getValue().primitiveValue())).findFirst();
+	}
+
+	/** Replaces the plan's deadlines by these, kind to day, in the order given. */
+	public static void setDue(CarePlan plan, Map<String, LocalDate> dues) {
+		plan.getExtension().removeIf(e -> SipUrls.DUE.equals(e.getUrl()));
+		dues.forEach((kind, day) -> {
+			Extension due = plan.addExtension().setUrl(SipUrls.DUE);
+			due.addExtension("kind", new CodeType(kind));
+			due.addExtension("date", new DateType(day.toString()));
+		});
 	}
 
 	private static Object initiativePart(CarePlan plan, String part) {

@@ -3,7 +3,7 @@ package se.samplan.server.sip;
 import org.hl7.fhir.r4.model.Coding;
 
 /**
- * A rule of the law, the county guidelines or the workflow that can refuse a request. Its code is the
+ * A rule of the law, the county guidelines or the workflow that the server keeps, most by refusing a request. Its code is the
  * one of the {@code sip-rule} code system, which a client finds in {@code OperationOutcome.issue.details}. The
  * class that keeps a rule says so with {@link Keeps}, from which the IG's rules page is generated.
  */
@@ -12,6 +12,8 @@ public enum SipRule {
 	R2("Samtycke", "consent"),
 	/** Barn: both guardians consent, or a mature child. */
 	R3("Barn", "children"),
+	/** Utan dröjsmål: the county's day limits, kept as deadlines on the plan and the invitations. */
+	R4("Utan dröjsmål", "without delay"),
 	/** Kallelse: the invited answer; a decline needs a reason. */
 	R5("Kallelse", "invitation"),
 	/** Planens innehåll. */

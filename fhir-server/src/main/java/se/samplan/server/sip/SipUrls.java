@@ -16,6 +16,7 @@ public final class SipUrls {
 	public static final String PATIENT_PARTICIPATION = extension("sip-patient-participation");
 	public static final String VIRTUAL_MEETING = extension("sip-virtual-meeting");
 	public static final String CHILD_MATURITY = extension("sip-child-maturity");
+	public static final String DUE = extension("sip-due");
 
 	// Profiles
 	public static final String CARE_PLAN_PROFILE = extension("SipCarePlan");
@@ -39,6 +40,7 @@ public final class SipUrls {
 	public static final String MEETING_TYPE_SYSTEM = SipPackage.codeSystem("sip-meeting-type");
 	public static final String CLOSURE_REASON_SYSTEM = SipPackage.codeSystem("sip-closure-reason");
 	public static final String DEVIATION_TYPE_SYSTEM = SipPackage.codeSystem("sip-deviation-type");
+	public static final String DUE_KIND_SYSTEM = SipPackage.codeSystem("sip-due-kind");
 
 	// Systems of others
 	/** The national care-plan type (Inera): SIP, SPLPTLRV, ... */

@@ -17,6 +17,7 @@ import se.samplan.server.sip.PlanRepository;
 import se.samplan.server.sip.SipPhase;
 import se.samplan.server.sip.SipPlans;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -38,10 +39,12 @@ class PlanClosure {
 
 	private final DaoRegistry daoRegistry;
 	private final PlanRepository plans;
+	private final Clock clock;
 
-	PlanClosure(DaoRegistry daoRegistry, PlanRepository plans) {
+	PlanClosure(DaoRegistry daoRegistry, PlanRepository plans, Clock clock) {
 		this.daoRegistry = daoRegistry;
 		this.plans = plans;
+		this.clock = clock;
 	}
 
 	/** Closes the plan in the caller's transaction; returns what changed, the plan first. */
@@ -60,7 +63,7 @@ class PlanClosure {
 				changed.add((Resource) daoRegistry.getResourceDao(Task.class).update(task, request).getResource());
 			}
 		}
-		Date now = new Date();
+		Date now = Date.from(clock.instant());
 		for (Appointment meeting : plans.meetings(planRef, request)) {
 			if (COMING.contains(meeting.getStatus()) && (!meeting.hasStart() || !meeting.getStart().before(now))) {
 				meeting.setStatus(Appointment.AppointmentStatus.CANCELLED);

@@ -20,6 +20,7 @@ import se.samplan.server.sip.SipPlans;
 import se.samplan.server.sip.SipResources;
 import se.samplan.server.sip.SipRule;
 
+import java.time.Clock;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
@@ -43,11 +44,13 @@ public class R2ConsentRule extends RuleStep {
 
 	private final PlanRepository plans;
 	private final PlanParties parties;
+	private final Clock clock;
 
-	R2ConsentRule(RuleSwitch ruleSwitch, PlanRepository plans, PlanParties parties) {
+	R2ConsentRule(RuleSwitch ruleSwitch, PlanRepository plans, PlanParties parties, Clock clock) {
 		super(ruleSwitch);
 		this.plans = plans;
 		this.parties = parties;
+		this.clock = clock;
 	}
 
 	@Override
@@ -72,7 +75,7 @@ public class R2ConsentRule extends RuleStep {
 		Refusal refusal = Refusal.create();
 		Set<String> refused = new HashSet<>();
 		for (CarePlan plan : plansOf(resource, request)) {
-			Set<String> consented = parties.facts(plan, request).consented(new Date());
+			Set<String> consented = parties.facts(plan, request).consented(Date.from(clock.instant()));
 			for (PlanParties.Party party : added) {
 				if (!consented.contains(party.organization()) && refused.add(party.organization())) {
 					notCovered(refusal, party.organization(), party.expression());
@@ -100,7 +103,7 @@ public class R2ConsentRule extends RuleStep {
 		if (!holds()) {
 			return;
 		}
-		Set<String> consented = parties.facts(plan, request).consented(new Date());
+		Set<String> consented = parties.facts(plan, request).consented(Date.from(clock.instant()));
 		Refusal refusal = Refusal.create();
 		for (int i = 0; i < organizations.size(); i++) {
 			String organization = plans.organizationOf(organizations.get(i), request);

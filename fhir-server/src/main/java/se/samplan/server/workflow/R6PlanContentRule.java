@@ -17,6 +17,7 @@ import se.samplan.server.sip.SipPlans;
 import se.samplan.server.sip.SipRule;
 import se.samplan.server.sip.SipUrls;
 
+import java.time.Clock;
 import java.util.Date;
 
 /**
@@ -33,10 +34,12 @@ import java.util.Date;
 public class R6PlanContentRule extends RuleStep {
 
 	private final PlanRepository plans;
+	private final Clock clock;
 
-	R6PlanContentRule(RuleSwitch ruleSwitch, PlanRepository plans) {
+	R6PlanContentRule(RuleSwitch ruleSwitch, PlanRepository plans, Clock clock) {
 		super(ruleSwitch);
 		this.plans = plans;
+		this.clock = clock;
 	}
 
 	@Override
@@ -64,12 +67,12 @@ public class R6PlanContentRule extends RuleStep {
 		}
 		Refusal refusal = content(plan, request);
 		Date next = nextFollowUp != null ? nextFollowUp : SipPlans.nextFollowUp(plan).orElse(null);
-		if (next == null || !next.after(new Date())) {
+		if (next == null || !next.after(Date.from(clock.instant()))) {
 			missing(refusal, "Planen saknar en kommande tidpunkt för uppföljning.",
 					"the next follow-up, in the future (sip-next-follow-up)", "CarePlan.extension");
 		}
 		if (meeting == null || meeting.getStatus() == Appointment.AppointmentStatus.CANCELLED
-				|| !meeting.hasStart() || meeting.getStart().after(new Date())) {
+				|| !meeting.hasStart() || meeting.getStart().after(Date.from(clock.instant()))) {
 			missing(refusal, "Planen ska beslutas vid ett SIP-möte som har hållits.",
 					"a held meeting of the plan (an Appointment of the plan that has started)", "Parameters.parameter.where(name = 'meeting')");
 		}

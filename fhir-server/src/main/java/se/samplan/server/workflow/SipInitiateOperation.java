@@ -5,6 +5,7 @@ import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.springframework.stereotype.Component;
@@ -33,9 +34,10 @@ public class SipInitiateOperation implements OperationProvider {
 			@OperationParam(name = "reason", max = 1) StringType reason,
 			@OperationParam(name = "context", max = 1) CodeType context,
 			@OperationParam(name = "title", max = 1) StringType title,
+			@OperationParam(name = "readyForDischarge", max = 1) DateType readyForDischarge,
 			RequestDetails request) {
 		CarePlan created = workflow.initiate(new SipWorkflow.Initiation(patient, initiator, Params.value(reason),
-				Params.value(context), Params.value(title)), request);
+				Params.value(context), Params.value(title), Params.day(readyForDischarge, "readyForDischarge")), request);
 		CreatedResponse.mark(request, created.getIdElement());
 		return created;
 	}

@@ -29,8 +29,8 @@ import se.samplan.server.sip.SipRule;
 import se.samplan.server.sip.SipUrls;
 import se.samplan.server.sip.WorkflowSettings;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -44,8 +44,12 @@ import java.util.List;
 @Component
 public class SipWorkflow {
 
-	/** {@code $sip-initiate}: whose plan, who takes the initiative, why, in which context, its title. */
-	public record Initiation(Reference patient, Reference initiator, String reason, String context, String title) {}
+	/**
+	 * {@code $sip-initiate}: whose plan, who takes the initiative, why, in which context, its title, and when the
+	 * person is ready for discharge (the discharge case of R4; may be null).
+	 */
+	public record Initiation(Reference patient, Reference initiator, String reason, String context, String title,
+			LocalDate readyForDischarge) {}
 
 	/** {@code $sip-invite}: the meeting and whom it invites; the rest may be null. */
 	public record Invitation(Date start, Date end, List<Reference> organizations, List<Reference> participants,
@@ -80,6 +84,7 @@ public class SipWorkflow {
 	public record Closing(Coding reason, String note, DateTimeType date) {}
 
 	private static final String DEFAULT_TITLE = "Samordnad individuell plan";
+	private static final String DISCHARGE = "discharge";
 
 	private final DaoRegistry daoRegistry;
 	private final IHapiTransactionService transactions;
@@ -96,11 +101,12 @@ public class SipWorkflow {
 	private final R5InvitationRule invitationRule;
 	private final R6PlanContentRule contentRule;
 	private final R10ClosingRule closingRule;
+	private final Clock clock;
 
 	SipWorkflow(DaoRegistry daoRegistry, IHapiTransactionService transactions, PlanRepository plans, Callers callers,
 			WorkflowSettings settings, HeldMeeting heldMeeting, PlanClosure closure, Deviations deviations,
 			CareTeams careTeams, W1ManagedPhaseRule phaseRule, W2ClosedIsFinalRule closedRule, R2ConsentRule consentRule,
-			R5InvitationRule invitationRule, R6PlanContentRule contentRule, R10ClosingRule closingRule) {
+			R5InvitationRule invitationRule, R6PlanContentRule contentRule, R10ClosingRule closingRule, Clock clock) {
 		this.daoRegistry = daoRegistry;
 		this.transactions = transactions;
 		this.plans = plans;
@@ -116,6 +122,7 @@ public class SipWorkflow {
 		this.invitationRule = invitationRule;
 		this.contentRule = contentRule;
 		this.closingRule = closingRule;
+		this.clock = clock;
 	}
 
 	/** R1: the plan, in phase initiated (R8 and R11 are the write's rules). */
@@ -123,17 +130,29 @@ public class SipWorkflow {
 		requireReference(in.patient(), "patient", "Patient", "personen");
 		requireReference(in.initiator(), "initiator", null, "den som tar initiativet");
 		callers.organizationOf(request).ifPresent(caller -> requireOwnInitiator(caller, in.initiator(), request));
+		String context = in.context();
+		if (in.readyForDischarge() != null) {
+			if (context != null && !DISCHARGE.equals(context)) {
+				throw Refusal.create().issue(IssueType.INVALID, "Utskrivningsklar anges bara när initiativet tas inför utskrivning.",
+						"readyForDischarge belongs to context 'discharge', not '" + context + "'.",
+						"Parameters.parameter.where(name = 'readyForDischarge')").invalidRequest();
+			}
+			context = DISCHARGE;
+		}
 		CarePlan plan = SipPlans.newPlan();
 		plan.setSubject(new Reference(in.patient().getReference()));
 		plan.setTitle(in.title() != null && !in.title().isBlank() ? in.title() : DEFAULT_TITLE);
-		Date now = new Date();
+		Date now = Date.from(clock.instant());
 		plan.setCreated(now);
 		plan.setAuthor(new Reference(in.initiator().getReference()));
 		if (!settings.isApproveForPatientOnActivate()) {
 			SipPlans.setApprovedForPatient(plan, false); // held back from the person's portal until approved (R13)
 		}
 		SipPlans.setInitiative(plan, new Reference(in.initiator().getReference()), now,
-				in.reason() == null ? null : new StringType(in.reason()), in.context() == null ? null : new CodeType(in.context()));
+				in.reason() == null ? null : new StringType(in.reason()), context == null ? null : new CodeType(context));
+		if (in.readyForDischarge() != null) {
+			SipPlans.setReadyForDischarge(plan, in.readyForDischarge());
+		}
 		return (CarePlan) daoRegistry.getResourceDao(CarePlan.class).create(plan, request).getResource();
 	}
 
@@ -192,7 +211,7 @@ public class SipWorkflow {
 			meeting.addSupportingInformation(new Reference(planRef));
 			meeting.setStart(in.start());
 			meeting.setEnd(in.end());
-			meeting.setCreated(new Date());
+			meeting.setCreated(Date.from(clock.instant()));
 			if (in.note() != null) {
 				meeting.setComment(in.note());
 			}
@@ -214,8 +233,6 @@ public class SipWorkflow {
 			Appointment stored = (Appointment) daoRegistry.getResourceDao(Appointment.class).create(meeting, request).getResource();
 			changed.add(stored);
 
-			Date answerBy = in.respondBy() != null ? in.respondBy()
-					: Date.from(Instant.now().plus(settings.getDaysToAnswerInvitation(), ChronoUnit.DAYS));
 			Reference requester = callers.organizationOf(request).map(Reference::new)
 					.orElse(new Reference(plan.getAuthor().getReference()));
 			for (Reference org : in.organizations()) {
@@ -228,10 +245,10 @@ public class SipWorkflow {
 				task.addBasedOn(new Reference(planRef));
 				task.setFocus(new Reference("Appointment/" + stored.getIdPart()));
 				task.setFor(new Reference(plan.getSubject().getReference()));
-				task.setAuthoredOn(new Date());
+				task.setAuthoredOn(Date.from(clock.instant()));
 				task.setRequester(requester);
 				task.setOwner(new Reference(org.getReference()));
-				task.getRestriction().getPeriod().setEnd(answerBy);
+				task.getRestriction().getPeriod().setEnd(in.respondBy()); // when null, the county's limit (R4Deadlines)
 				changed.add((Resource) daoRegistry.getResourceDao(Task.class).create(task, request).getResource());
 			}
 			// A consent recorded by a plain write leaves the plan initiated; its first meeting moves it on all the same.
@@ -264,7 +281,7 @@ public class SipWorkflow {
 			List<Resource> changed = new ArrayList<>();
 			String owner = plans.key(task.getOwner(), request);
 			String planRef = plans.key(task.getBasedOnFirstRep(), request);
-			task.setLastModified(new Date());
+			task.setLastModified(Date.from(clock.instant()));
 			if (decline) {
 				task.setStatus(Task.TaskStatus.REJECTED);
 				task.getStatusReason().setText(in.reason());
@@ -299,7 +316,7 @@ public class SipWorkflow {
 					in.participationReason(), request));
 			SipPhase.ACTIVE.applyTo(plan, false);
 			if (!plan.getPeriod().hasStart()) {
-				plan.getPeriod().setStart(new Date());
+				plan.getPeriod().setStart(Date.from(clock.instant()));
 			}
 			if (settings.isApproveForPatientOnActivate() && plan.getExtensionByUrl(SipUrls.APPROVED_FOR_PATIENT) == null) {
 				SipPlans.setApprovedForPatient(plan, true);
@@ -322,7 +339,7 @@ public class SipWorkflow {
 					in.attended() == null ? List.of() : in.attended(), in.participation(), in.participationReason(), request));
 			SipPlans.setNextFollowUp(plan, next);
 			if (outcome != null && !outcome.isBlank()) {
-				plan.addNote().setTimeElement(new DateTimeType(new Date())).setText("Uppföljning: " + outcome);
+				plan.addNote().setTimeElement(new DateTimeType(Date.from(clock.instant()))).setText("Uppföljning: " + outcome);
 			}
 			changed.add(0, (Resource) daoRegistry.getResourceDao(CarePlan.class).update(plan, request).getResource());
 			return changed;

@@ -1,6 +1,11 @@
 package se.samplan.server.followup;
 
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.DetectedIssue;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Task;
@@ -14,11 +19,15 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.TestPropertySource;
 import se.samplan.server.TestDatabase;
+import se.samplan.server.sip.PlanRepository;
 import se.samplan.server.sip.SipUrls;
+import se.samplan.server.workflow.Deviations;
 import se.samplan.server.workflow.WorkflowTestSupport;
 
 import java.time.Duration;
+import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The deadline sweeper with the server's clock moved on: each lapse recorded once as a deviation naming whom it
  * concerns, and a second sweep records nothing more. The deviations are read over HTTP as a party reads them.
  */
+@Tag("R4")
 @Tag("R12")
 @Import(DeadlineSweeperTest.MovedClock.class)
 // its sweeps with the clock moved on reach every plan stored: not those of the other tests
@@ -46,6 +56,12 @@ class DeadlineSweeperTest extends WorkflowTestSupport {
 	private MovableClock clock;
 	@Autowired
 	private DeadlineSweeper sweeper;
+	@Autowired
+	private DaoRegistry daoRegistry;
+	@Autowired
+	private Deviations deviations;
+	@Autowired
+	private PlanRepository plans;
 
 	@AfterEach
 	void backToNow() {
@@ -96,6 +112,57 @@ class DeadlineSweeperTest extends WorkflowTestSupport {
 		assertThat(overdue.get(0).getImplicated()).extracting(r -> r.getReference())
 				.contains("CarePlan/" + plan, "Organization/sip2-org-region");
 		assertThat(overdue.get(0).getDetail()).isEqualTo("Planen följdes inte upp senast 2027-06-01.");
+	}
+
+	@Test
+	void aDischargePlanNotInvitedWithinThreeDaysGivesOneStartDelayedNamingTheInitiator() {
+		LocalDate ready = LocalDate.now(clock).minusDays(2);
+		Parameters in = new Parameters();
+		in.addParameter().setName("patient").setValue(new Reference(newPatient()));
+		in.addParameter().setName("initiator").setValue(new Reference(INITIATOR));
+		in.addParameter().setName("readyForDischarge").setValue(new DateType(ready.toString()));
+		HttpResponse<String> r = postJson("/CarePlan/$sip-initiate", in);
+		assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+		String plan = CTX.newJsonParser().parseResource(CarePlan.class, r.body()).getIdPart();
+
+		sweeper.sweep();
+		assertThat(startDelayed(plan)).as("due tomorrow").isEmpty();
+		clock.moveBy(Duration.ofDays(2));
+		sweeper.sweep();
+		List<DetectedIssue> late = startDelayed(plan);
+		assertThat(late).hasSize(1);
+		assertThat(late.get(0).getImplicated()).extracting(Reference::getReference)
+				.containsExactly("CarePlan/" + plan, INITIATOR, "Organization/sip1-org-vardcentral");
+		assertThat(late.get(0).getDetail()).isEqualTo("Ingen kallelse till SIP-möte skickades senast " + ready.plusDays(3) + ".");
+
+		sweeper.sweep();
+		restarted().sweep();
+		assertThat(startDelayed(plan)).as("once, also after a restart").hasSize(1);
+	}
+
+	@Test
+	void aFirstMeetingNotHeldWithinThirtyDaysOfTheInvitationGivesOneStartDelayed() {
+		Bundle invited = invitedPlan();
+		String plan = invited.getEntry().get(3).getResource().getIdElement().getIdPart();
+		LocalDate due = LocalDate.now(clock).plusDays(30);
+		clock.moveBy(Duration.ofDays(30));
+		sweeper.sweep();
+		assertThat(startDelayed(plan)).as("due today").isEmpty();
+		clock.moveBy(Duration.ofDays(1));
+		sweeper.sweep();
+		restarted().sweep();
+		List<DetectedIssue> late = startDelayed(plan);
+		assertThat(late).hasSize(1);
+		assertThat(late.get(0).getDetail()).isEqualTo("Det första SIP-mötet hölls inte senast " + due + ".");
+	}
+
+	/** A sweeper as a restarted node has it: nothing in memory, only what is stored. */
+	private DeadlineSweeper restarted() {
+		return new DeadlineSweeper(daoRegistry, deviations, plans, clock);
+	}
+
+	private List<DetectedIssue> startDelayed(String plan) {
+		return deviations(DeadlineSweeper.START_DELAYED, "CarePlan/" + plan);
 	}
 
 	private List<DetectedIssue> unanswered(Task invitation) {
