@@ -168,3 +168,13 @@ Context: Organization
 * valueCoding.system = "urn:oid:1.2.752.129.2.2.1.18" (exactly)
 * valueCoding.code 1..1
 * valueCoding obeys sip-lan-1
+
+// ---------------------------------------------------------------- Bundle
+
+Extension: SipWorklistDue
+Id: sip-worklist-due
+Title: "SIP worklist due date"
+Description: "When the entry of a $sip-worklist answer is due: the invitation's answer-by date, the follow-up date, the plan's deadline, the meeting's start, or when the deviation was identified."
+Context: Bundle.entry.search
+* value[x] only dateTime
+* value[x] 1..1

@@ -129,6 +129,9 @@ async function showPlan() {
 async function showMeetings() {
   const list = $('meeting-list');
   list.replaceChildren();
+  const toAnswer = (await api('/$sip-worklist?kind=meetings-to-answer')).total || 0;
+  $('to-answer').textContent = toAnswer === 0 ? 'Du har svarat på alla kommande möten.'
+      : 'Du har ' + toAnswer + (toAnswer === 1 ? ' möte' : ' möten') + ' att svara på.';
   const today = new Date().toISOString().slice(0, 10);
   const bundle = await api('/Appointment?patient=Patient/' + session.patient + '&date=ge' + today + '&_sort=date');
   const meetings = (bundle.entry || []).map(e => e.resource).filter(m => m.status !== 'cancelled');

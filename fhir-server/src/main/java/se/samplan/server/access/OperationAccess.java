@@ -26,7 +26,7 @@ import java.util.Set;
  * (403 otherwise), only the operations the read filter covers are open ({@code $sip-*}, {@code $everything},
  * {@code $validate}; every other operation and GraphQL is the operator's), and a {@code $sip-*}
  * operation on a plan is called by whom access.md lets: the parties of the plan within the consent; the
- * person or a guardian for {@code $sip-summary} and {@code $sip-withdraw-consent}; the operator for
+ * person or a guardian for {@code $sip-summary}, {@code $sip-withdraw-consent} and {@code $sip-worklist}; the operator for
  * {@code $sip-close} and {@code $sip-summary}. A plan the caller may not see is 404. Such an operation is
  * then marked authorised: its own reads and writes run past the per-resource access checks (never past the
  * workflow rules, which check the caller's organisation), and {@link OperationAnswers} filters what it answers.
@@ -42,7 +42,8 @@ public class OperationAccess implements RestInterceptor {
 	private static final Map<String, String> SIP_OPERATION_SCOPES = Map.of(
 			"$sip-initiate", "CarePlan.c", "$sip-consent", "Consent.c", "$sip-invite", "Appointment.c",
 			"$sip-respond", "Task.u", "$sip-activate", "CarePlan.u", "$sip-follow-up", "CarePlan.u",
-			"$sip-close", "CarePlan.u", "$sip-withdraw-consent", "Consent.u", "$sip-summary", "CarePlan.r");
+			"$sip-close", "CarePlan.u", "$sip-withdraw-consent", "Consent.u", "$sip-summary", "CarePlan.r",
+			"$sip-worklist", "CarePlan.r");
 
 	private final Callers callers;
 	private final AccessPolicy policy;
@@ -111,8 +112,9 @@ public class OperationAccess implements RestInterceptor {
 	private void checkSipOperation(Caller caller, String operation, RequestDetails request) {
 		boolean onPlan = "CarePlan".equals(request.getResourceName()) && request.getId() != null && request.getId().hasIdPart();
 		if (!onPlan) {
-			// $sip-initiate and $sip-respond: the operation checks the organisation it acts for (R1, R5).
-			if (!caller.actsForOrganization()) {
+			// $sip-initiate and $sip-respond: the operation checks the organisation it acts for (R1, R5);
+			// $sip-worklist: what waits for the organisation, or for the person (its answer is filtered like a read).
+			if (!caller.actsForOrganization() && !("$sip-worklist".equals(operation) && caller.isPersonal())) {
 				throw refusal(operation + " is for the staff or systems of an organisation.");
 			}
 			return;

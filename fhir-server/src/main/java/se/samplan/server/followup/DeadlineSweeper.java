@@ -1,6 +1,5 @@
 package se.samplan.server.followup;
 
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
@@ -10,7 +9,6 @@ import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.DetectedIssue;
 import org.hl7.fhir.r4.model.Reference;
@@ -54,13 +52,13 @@ public class DeadlineSweeper {
 	private static final Logger log = LoggerFactory.getLogger(DeadlineSweeper.class);
 	private static final String INTERVAL = "${samplan.followup.sweep-interval:PT5M}";
 
-	private final DaoRegistry daoRegistry;
+	private final Stored stored;
 	private final Deviations deviations;
 	private final PlanRepository plans;
 	private final Clock clock;
 
-	DeadlineSweeper(DaoRegistry daoRegistry, Deviations deviations, PlanRepository plans, Clock clock) {
-		this.daoRegistry = daoRegistry;
+	DeadlineSweeper(Stored stored, Deviations deviations, PlanRepository plans, Clock clock) {
+		this.stored = stored;
 		this.plans = plans;
 		this.deviations = deviations;
 		this.clock = clock;
@@ -78,7 +76,7 @@ public class DeadlineSweeper {
 		Date now = Date.from(clock.instant());
 		RequestDetails system = new SystemRequestDetails();
 		int recorded = 0;
-		for (Task invitation : search(Task.class, SearchParameterMap.newSynchronous()
+		for (Task invitation : stored.search(Task.class, SearchParameterMap.newSynchronous()
 				.add(Task.SP_CODE, new TokenParam(SipUrls.TASK_TYPE_SYSTEM, "invitation"))
 				.add(Task.SP_STATUS, new TokenOrListParam().add(null, "requested").add(null, "received")))) {
 			Date answerBy = invitation.getRestriction().getPeriod().getEnd();
@@ -91,7 +89,7 @@ public class DeadlineSweeper {
 				recorded++;
 			}
 		}
-		for (CarePlan plan : search(CarePlan.class, SearchParameterMap.newSynchronous()
+		for (CarePlan plan : stored.search(CarePlan.class, SearchParameterMap.newSynchronous()
 				.add(CarePlan.SP_STATUS, new TokenParam("active"))
 				.add("sip-next-follow-up", new DateParam(ParamPrefixEnum.LESSTHAN, now)))) {
 			Date due = SipPlans.nextFollowUp(plan).orElse(null);
@@ -108,7 +106,7 @@ public class DeadlineSweeper {
 			}
 		}
 		LocalDate today = LocalDate.now(clock);
-		for (CarePlan plan : search(CarePlan.class, SearchParameterMap.newSynchronous()
+		for (CarePlan plan : stored.search(CarePlan.class, SearchParameterMap.newSynchronous()
 				.add("sip-phase", new TokenOrListParam().add(null, "initiated").add(null, "consented").add(null, "invited")))) {
 			String planRef = "CarePlan/" + plan.getIdElement().getIdPart();
 			boolean invited = SipPhase.of(plan).orElse(null) == SipPhase.INVITED;
@@ -128,11 +126,9 @@ public class DeadlineSweeper {
 	}
 
 	private boolean noInvitation(String planRef) {
-		SearchParameterMap query = SearchParameterMap.newSynchronous()
+		return stored.none(Task.class, SearchParameterMap.newSynchronous()
 				.add(Task.SP_CODE, new TokenParam(SipUrls.TASK_TYPE_SYSTEM, "invitation"))
-				.add(Task.SP_BASED_ON, new ReferenceParam(planRef));
-		query.setLoadSynchronousUpTo(1);
-		return daoRegistry.getResourceDao(Task.class).search(query, new SystemRequestDetails()).isEmpty();
+				.add(Task.SP_BASED_ON, new ReferenceParam(planRef)));
 	}
 
 	/** The plan, who took the initiative, and their organisation (when the initiator is a person's role). */
@@ -157,19 +153,11 @@ public class DeadlineSweeper {
 		if (since != null) {
 			query.add(DetectedIssue.SP_IDENTIFIED, new DateParam(ParamPrefixEnum.GREATERTHAN_OR_EQUALS, since));
 		}
-		query.setLoadSynchronousUpTo(1);
-		return daoRegistry.getResourceDao(DetectedIssue.class).search(query, new SystemRequestDetails()).isEmpty();
+		return stored.none(DetectedIssue.class, query);
 	}
 
 	/** The day in the county's time zone, as Swedish dates are written (2026-12-05). */
 	private LocalDate day(Date date) {
 		return LocalDate.ofInstant(date.toInstant(), clock.getZone());
-	}
-
-	private <T extends IBaseResource> List<T> search(Class<T> type, SearchParameterMap query) {
-		List<T> found = new ArrayList<>();
-		daoRegistry.getResourceDao(type).search(query, new SystemRequestDetails()).getAllResources()
-				.forEach(r -> found.add(type.cast(r)));
-		return found;
 	}
 }

@@ -17,6 +17,7 @@ public final class SipUrls {
 	public static final String VIRTUAL_MEETING = extension("sip-virtual-meeting");
 	public static final String CHILD_MATURITY = extension("sip-child-maturity");
 	public static final String DUE = extension("sip-due");
+	public static final String WORKLIST_DUE = extension("sip-worklist-due");
 
 	// Profiles
 	public static final String CARE_PLAN_PROFILE = extension("SipCarePlan");

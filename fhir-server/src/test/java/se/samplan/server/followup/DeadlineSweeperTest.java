@@ -1,6 +1,5 @@
 package se.samplan.server.followup;
 
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.DateType;
@@ -9,23 +8,15 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.DetectedIssue;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.TestPropertySource;
-import se.samplan.server.TestDatabase;
 import se.samplan.server.sip.PlanRepository;
 import se.samplan.server.sip.SipUrls;
 import se.samplan.server.workflow.Deviations;
-import se.samplan.server.workflow.WorkflowTestSupport;
 
-import java.time.Duration;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -38,35 +29,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("R4")
 @Tag("R12")
-@Import(DeadlineSweeperTest.MovedClock.class)
-// its sweeps with the clock moved on reach every plan stored: not those of the other tests
-@TestPropertySource(properties = "samplan.test.database-name=" + TestDatabase.OWN_DATABASE)
-class DeadlineSweeperTest extends WorkflowTestSupport {
+class DeadlineSweeperTest extends FollowUpTestSupport {
 
-	@TestConfiguration
-	static class MovedClock {
-		@Bean
-		@Primary
-		MovableClock movableClock() {
-			return new MovableClock();
-		}
-	}
-
-	@Autowired
-	private MovableClock clock;
 	@Autowired
 	private DeadlineSweeper sweeper;
 	@Autowired
-	private DaoRegistry daoRegistry;
+	private Stored stored;
 	@Autowired
 	private Deviations deviations;
 	@Autowired
 	private PlanRepository plans;
-
-	@AfterEach
-	void backToNow() {
-		clock.reset();
-	}
 
 	@Test
 	void anInvitationUnansweredByItsDateGivesOneDeviationNamingItsOwner() {
@@ -158,7 +130,7 @@ class DeadlineSweeperTest extends WorkflowTestSupport {
 
 	/** A sweeper as a restarted node has it: nothing in memory, only what is stored. */
 	private DeadlineSweeper restarted() {
-		return new DeadlineSweeper(daoRegistry, deviations, plans, clock);
+		return new DeadlineSweeper(stored, deviations, plans, clock);
 	}
 
 	private List<DetectedIssue> startDelayed(String plan) {

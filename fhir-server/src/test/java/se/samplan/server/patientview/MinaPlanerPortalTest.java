@@ -109,10 +109,12 @@ class MinaPlanerPortalTest extends ServerTestBase {
 				.as("no sideways scrolling at 375 px").isLessThanOrEqualTo(375L);
 		assertAccessibleBasics();
 
-		// Accept the coming follow-up meeting.
+		// Accept the coming follow-up meeting, the one the worklist says waits for an answer.
+		waitForText(By.id("to-answer"), "Du har 1 möte att svara på.");
 		WebElement accept = wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[text()='Tacka ja']")));
 		accept.click();
 		waitForText(By.id("status"), "Du har tackat ja");
+		waitForText(By.id("to-answer"), "Du har svarat på alla kommande möten.");
 		Bundle meetings = client.search().byUrl("Appointment?patient=Patient/sip1-patient&date=ge" + LocalDate.now())
 				.returnBundle(Bundle.class).execute();
 		assertThat(meetings.getEntry()).anySatisfy(e -> assertThat(((Appointment) e.getResource()).getParticipant())
