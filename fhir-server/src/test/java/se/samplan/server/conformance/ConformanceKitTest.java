@@ -52,7 +52,7 @@ class ConformanceKitTest extends ServerTestBase {
 		assertThat(result.with(Status.FAILED)).as("failed checks").isEmpty();
 		assertThat(result.with(Status.SKIPPED)).as("skipped checks").isEmpty();
 		assertThat(result.checks()).hasSizeGreaterThan(150);
-		for (String tag : List.of("capability", "examples", "workflow", "rules", "access")) {
+		for (String tag : List.of("capability", "examples", "workflow", "rules", "access", "followup")) {
 			assertThat(result.tagged(tag)).as(tag).isNotEmpty();
 		}
 		try (var xml = Files.list(REPORTS.resolve("all"))) {

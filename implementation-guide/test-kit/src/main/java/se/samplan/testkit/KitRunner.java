@@ -14,6 +14,7 @@ import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener
 import se.samplan.testkit.checks.AccessChecks;
 import se.samplan.testkit.checks.CapabilityStatementChecks;
 import se.samplan.testkit.checks.ExampleChecks;
+import se.samplan.testkit.checks.FollowUpChecks;
 import se.samplan.testkit.checks.RuleChecks;
 import se.samplan.testkit.checks.WorkflowChecks;
 
@@ -35,7 +36,7 @@ public final class KitRunner {
 
 	/** Listed rather than scanned, so discovery also works inside the runnable jar. */
 	static final List<Class<?>> CHECKS = List.of(CapabilityStatementChecks.class, ExampleChecks.class,
-			WorkflowChecks.class, RuleChecks.class, AccessChecks.class);
+			WorkflowChecks.class, RuleChecks.class, AccessChecks.class, FollowUpChecks.class);
 
 	private KitRunner() {}
 

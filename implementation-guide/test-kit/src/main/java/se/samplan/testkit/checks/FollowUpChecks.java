@@ -1,0 +1,110 @@
+package se.samplan.testkit.checks;
+
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.Extension;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import se.samplan.testkit.Exchange;
+import se.samplan.testkit.Expect;
+import se.samplan.testkit.Parties;
+
+import java.util.List;
+
+/**
+ * The follow-up contract (followup.md): the deadlines a plan carries from its initiative and invitation (R4), and
+ * {@code $sip-worklist}: the invited organisation finds its invitation with its answer-by date, the initiator the plan
+ * waiting for its first meeting, an organisation taking no part finds nothing of the plan, an unknown kind is 400.
+ */
+@Tag("followup")
+@DisplayName("Follow-up")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public class FollowUpChecks {
+
+	private static final String WORKLIST_DUE = PlanSteps.SIP + "/StructureDefinition/sip-worklist-due";
+	private static final List<String> ORGANISATION_KINDS = List.of("invitations-to-answer", "follow-ups-due",
+			"follow-ups-overdue", "waiting-for-consent", "waiting-for-meeting", "deviations-open");
+
+	private final PlanSteps steps = new PlanSteps();
+	private String plan;
+	private String invitation;
+
+	@BeforeAll
+	void invitedPlan() {
+		String[] invited = steps.invited();
+		plan = invited[1];
+		invitation = invited[3];
+	}
+
+	@Test
+	@Tag("R4")
+	@DisplayName("R4: a new plan carries the day its invitation is due (sip-due, kind invitation)")
+	void invitationDue() {
+		Exchange created = steps.initiate(steps.adult());
+		Expect.that(created).isTrue(due(Expect.that(created).status(201).resource(CarePlan.class), "invitation"),
+				"expected sip-due of kind invitation");
+	}
+
+	@Test
+	@Tag("R4")
+	@DisplayName("R4: an invited plan carries the day its first meeting is due (sip-due, kind first-meeting)")
+	void firstMeetingDue() {
+		Exchange read = steps.server.get("/CarePlan/" + plan, Parties.INITIATOR);
+		Expect.that(read).isTrue(due(Expect.that(read).status(200).resource(CarePlan.class), "first-meeting"),
+				"expected sip-due of kind first-meeting");
+	}
+
+	@Test
+	@DisplayName("$sip-worklist: the invited organisation finds its invitation to answer, with its due date")
+	void invitationToAnswer() {
+		Exchange list = worklist("invitations-to-answer", Parties.PARTNER);
+		Bundle found = Expect.that(list).status(200).resource(Bundle.class);
+		Expect.that(list).isTrue(found.getType() == Bundle.BundleType.SEARCHSET && found.getEntry().stream().anyMatch(e ->
+				("Task/" + invitation).equals(e.getResource().fhirType() + "/" + e.getResource().getIdElement().getIdPart())
+						&& e.getSearch().getExtensionByUrl(WORKLIST_DUE) != null), "expected a searchset with Task/" + invitation + " and its due date");
+	}
+
+	@Test
+	@DisplayName("$sip-worklist: the initiator finds the invited plan waiting for its first meeting")
+	void waitingForMeeting() {
+		Exchange list = worklist("waiting-for-meeting", Parties.INITIATOR);
+		Expect.that(list).isTrue(names(Expect.that(list).status(200).resource(Bundle.class), "CarePlan/" + plan),
+				"expected CarePlan/" + plan);
+	}
+
+	@Test
+	@Tag("R15")
+	@DisplayName("R15: an organisation taking no part finds nothing of the plan in any worklist")
+	void outsiderFindsNothing() {
+		for (String kind : ORGANISATION_KINDS) {
+			Exchange list = worklist(kind + "&days=400", Parties.OUTSIDER);
+			Bundle found = Expect.that(list).status(200).resource(Bundle.class);
+			Expect.that(list).isTrue(!names(found, "CarePlan/" + plan) && !names(found, "Task/" + invitation),
+					kind + ": expected nothing of CarePlan/" + plan);
+		}
+	}
+
+	@Test
+	@DisplayName("$sip-worklist: an unknown kind is 400 with an OperationOutcome naming the parameter")
+	void unknownKind() {
+		Expect.that(worklist("everything", Parties.PARTNER)).status(400).at("Parameters.parameter.where(name = 'kind')");
+	}
+
+	private Exchange worklist(String kind, String user) {
+		return steps.server.get("/$sip-worklist?kind=" + kind, user);
+	}
+
+	private static boolean names(Bundle list, String reference) {
+		return list.getEntry().stream().anyMatch(e -> reference.equals(e.getResource().fhirType() + "/" + e.getResource().getIdElement().getIdPart())
+				|| e.getResource() instanceof org.hl7.fhir.r4.model.Task t && reference.equals(t.getBasedOnFirstRep().getReference()));
+	}
+
+	private static boolean due(CarePlan plan, String kind) {
+		return plan.getExtensionsByUrl(PlanSteps.SIP + "/StructureDefinition/sip-due").stream()
+				.map(e -> e.getExtensionByUrl("kind")).map(Extension.class::cast)
+				.anyMatch(k -> k != null && kind.equals(k.getValue().primitiveValue()));
+	}
+}
