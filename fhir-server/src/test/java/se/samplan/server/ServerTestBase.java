@@ -59,7 +59,7 @@ public abstract class ServerTestBase {
 	private String user = DEFAULT_USER;
 
 	@BeforeEach
-	void createClient() {
+	protected void createClient() {
 		CTX.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
 		CTX.getRestfulClientFactory().setSocketTimeout(120_000);
 		client = CTX.newRestfulGenericClient(fhirBase());

@@ -21,6 +21,8 @@ public final class TestDatabase {
 	 * in-memory H2 database, or a second database in the shared PostgreSQL.
 	 */
 	public static final String OWN_DATABASE = "samplan_own";
+	/** The statistics test's: a year of plans whose figures nothing else may touch. */
+	public static final String STATISTICS_DATABASE = "samplan_statistics";
 
 	private static EmbeddedPostgres postgres;
 
@@ -38,6 +40,7 @@ public final class TestDatabase {
 				postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "400").start();
 				try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
 					s.execute("CREATE DATABASE " + OWN_DATABASE);
+					s.execute("CREATE DATABASE " + STATISTICS_DATABASE);
 				}
 			} catch (IOException | SQLException e) {
 				throw new IllegalStateException("PostgreSQL did not start", e);

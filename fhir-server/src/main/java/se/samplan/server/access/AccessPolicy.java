@@ -26,6 +26,7 @@ import se.samplan.server.sip.SipUrls;
 import se.samplan.server.sip.WorkflowSettings;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HashSet;
@@ -53,7 +54,7 @@ public class AccessPolicy {
 	/** Resources about no person: directory and conformance. */
 	static final Set<String> OPEN_TYPES = Set.of("Organization", "PractitionerRole", "Practitioner", "Location",
 			"HealthcareService", "Endpoint", "StructureDefinition", "ValueSet", "CodeSystem", "ConceptMap",
-			"SearchParameter", "OperationDefinition", "CapabilityStatement", "ImplementationGuide", "NamingSystem");
+			"SearchParameter", "OperationDefinition", "CapabilityStatement", "ImplementationGuide", "NamingSystem", "Measure");
 	/** The personal data of a SIP. */
 	static final Set<String> SIP_TYPES = Set.of("Patient", "RelatedPerson", "CarePlan", "CareTeam", "Goal",
 			"Consent", "Appointment", "AppointmentResponse", "Task", "DetectedIssue", "Provenance");
@@ -176,7 +177,7 @@ public class AccessPolicy {
 
 	/** Whether the person or guardian may read this plan of the person: by age (R13), and released to the person. */
 	private boolean personMayReadPlan(Caller caller, Patient person, CarePlan plan) {
-		int age = SipResources.age(person);
+		int age = SipResources.age(person, LocalDate.now(clock));
 		boolean allowed = caller.kind() == Caller.Kind.PERSON ? age >= settings.getOwnAccessFromAge()
 				: !SipResources.hasProtectedIdentity(person) && (age < settings.getGuardianAccessUntilAge()
 						|| age < settings.getOwnAccessFromAge() && SipPlans.guardianAccess(plan));
@@ -191,7 +192,7 @@ public class AccessPolicy {
 				return Set.of();
 			}
 			boolean ownFromAge = caller.kind() == Caller.Kind.PERSON && plans.read(patient, request)
-					.map(p -> SipResources.age((Patient) p) >= settings.getOwnAccessFromAge()).orElse(false);
+					.map(p -> SipResources.age((Patient) p, LocalDate.now(clock)) >= settings.getOwnAccessFromAge()).orElse(false);
 			return ownFromAge || !personalPlans(caller, request).isEmpty() ? Set.of(patient) : Set.of();
 		});
 	}

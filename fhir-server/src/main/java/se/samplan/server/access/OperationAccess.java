@@ -27,7 +27,8 @@ import java.util.Set;
  * {@code $validate}; every other operation and GraphQL is the operator's), and a {@code $sip-*}
  * operation on a plan is called by whom access.md lets: the parties of the plan within the consent; the
  * person or a guardian for {@code $sip-summary}, {@code $sip-withdraw-consent} and {@code $sip-worklist}; the operator for
- * {@code $sip-close} and {@code $sip-summary}. A plan the caller may not see is 404. Such an operation is
+ * {@code $sip-close} and {@code $sip-summary}; {@code $sip-statistics} the operator and organisations with the scope
+ * {@code samplan.statistics}. A plan the caller may not see is 404. Such an operation is
  * then marked authorised: its own reads and writes run past the per-resource access checks (never past the
  * workflow rules, which check the caller's organisation), and {@link OperationAnswers} filters what it answers.
  */
@@ -96,7 +97,14 @@ public class OperationAccess implements RestInterceptor {
 			requireScope(caller, request.getResourceName(), permission(interaction));
 			return;
 		}
-		if (operation.startsWith("$sip-") && SIP_OPERATION_SCOPES.containsKey(operation)) {
+		if ("$sip-statistics".equals(operation)) {
+			// Figures that name no person: the operator's, and the principal's analysts' (the operation limits them).
+			if (caller.kind() != Caller.Kind.OPERATOR && !(caller.actsForOrganization() && caller.scopes().has(SmartScopes.STATISTICS))) {
+				throw refusal("$sip-statistics needs the scope " + SmartScopes.STATISTICS + " of an organisation, or the operator.");
+			}
+			request.getUserData().put(AUTHORIZED, Boolean.TRUE);
+			ConsentInterceptor.skipAllConsentForRequest(request);
+		} else if (operation.startsWith("$sip-") && SIP_OPERATION_SCOPES.containsKey(operation)) {
 			String[] scope = SIP_OPERATION_SCOPES.get(operation).split("\\.");
 			requireScope(caller, scope[0], scope[1].charAt(0));
 			checkSipOperation(caller, operation, request);

@@ -22,7 +22,7 @@ class SmartConfigurationServlet extends HttpServlet {
 
 	static final List<String> SCOPES = List.of("openid", "fhirUser", "launch/patient", "offline_access", "online_access",
 			"patient/*.rs", "user/*.cruds", "system/*.cruds", "patient/*.read", "user/*.read", "user/*.write", "system/*.read",
-			"system/*.write", SmartScopes.ADMIN);
+			"system/*.write", SmartScopes.ADMIN, SmartScopes.STATISTICS);
 	/** What the resource server does with any issuer's tokens. */
 	static final List<String> PERMISSIONS = List.of("permission-patient", "permission-user", "permission-v1", "permission-v2");
 

@@ -16,6 +16,8 @@ public final class SmartScopes {
 
 	/** The operator's scope: reads everything, writes configuration resources. */
 	public static final String ADMIN = "samplan.admin";
+	/** The follow-up statistics of the caller's own principal ({@code $sip-statistics}). */
+	public static final String STATISTICS = "samplan.statistics";
 
 	private static final Pattern RESOURCE_SCOPE =
 			Pattern.compile("(patient|user|system)/([A-Za-z]+|\\*)\\.(read|write|\\*|[cruds]+)");

@@ -62,10 +62,11 @@ public class SipPackageInstaller implements SmartInitializingSingleton {
 				.setFetchDependencies(false)
 				.setInstallMode(PackageInstallationSpec.InstallModeEnum.STORE_AND_INSTALL);
 		spec.setReloadExisting(false);
-		// HAPI's default types, and the OperationDefinitions of the $sip-* operations, so clients can
-		// resolve the canonicals the CapabilityStatement names.
+		// HAPI's default types, the OperationDefinitions of the $sip-* operations, so clients can resolve the
+		// canonicals the CapabilityStatement names, and the Measure the follow-up statistics report against.
 		List<String> types = new ArrayList<>(PackageUtils.DEFAULT_INSTALL_TYPES);
 		types.add("OperationDefinition");
+		types.add("Measure");
 		spec.setInstallResourceTypes(types);
 		// Batch jobs are registered only once the context is refreshed, too late for a reindex job; the
 		// package's search parameters index every resource written from now on. A new package version that

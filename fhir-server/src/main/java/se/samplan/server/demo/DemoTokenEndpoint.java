@@ -40,7 +40,7 @@ import java.util.UUID;
  * The demo's scriptable token endpoint, for curl and the conformance kit: {@code POST /auth/token} hands a token of
  * the built-in authorization server, signed with its key, to any demo user, no password asked
  * ({@code user=Patient/sip1-patient}, {@code RelatedPerson/...} for a guardian, {@code PractitionerRole/...} for staff,
- * {@code Organization/...} for a backend client, or {@code operator}; {@code scope} narrows the default scopes);
+ * {@code Organization/...} for a backend client, {@code operator}, or {@code statistics} for Region Värmland's analyst; {@code scope} narrows the default scopes);
  * {@code GET /auth/users} who can log in, for the portal's demo login. Only with the demo profile.
  */
 @RestController
@@ -49,6 +49,9 @@ import java.util.UUID;
 class DemoTokenEndpoint {
 
 	static final String OPERATOR = "operator";
+	/** The statistics user: an analyst of Region Värmland (scenario 1's region), for $sip-statistics. */
+	static final String STATISTICS = "statistics";
+	static final String STATISTICS_ORGANIZATION = "Organization/sip1-org-region";
 	static final String PERSON_SCOPES = "openid fhirUser launch/patient patient/*.rs patient/AppointmentResponse.c "
 			+ "patient/Goal.cu patient/Consent.u";
 	static final String STAFF_SCOPES = "openid fhirUser user/*.cruds";
@@ -71,7 +74,7 @@ class DemoTokenEndpoint {
 			@RequestParam(required = false) String scope, HttpServletRequest request) {
 		if (user == null || user.isBlank()) {
 			return error("invalid_request", "Name the demo user: user=Patient/<id>, RelatedPerson/<id>, "
-					+ "PractitionerRole/<id>, Organization/<id> or operator (see GET /auth/users).");
+					+ "PractitionerRole/<id>, Organization/<id>, operator or statistics (see GET /auth/users).");
 		}
 		// From the built-in authorization server, for the FHIR base at the address the client used, as its tokens are.
 		String issuer = access.getIssuer() == null || access.getIssuer().isBlank() ? TokenChecks.root(request) : access.getIssuer();
@@ -82,6 +85,9 @@ class DemoTokenEndpoint {
 		Map<String, Object> body = new LinkedHashMap<>();
 		if (OPERATOR.equals(user)) {
 			scopes = OPERATOR_SCOPES;
+		} else if (STATISTICS.equals(user)) {
+			scopes = SmartScopes.STATISTICS;
+			claims.claim(Callers.ORGANIZATION_CLAIM, STATISTICS_ORGANIZATION).claim("client_id", "samplan-demo-statistics");
 		} else {
 			IBaseResource resource = read(user);
 			if (resource == null) {
@@ -142,6 +148,7 @@ class DemoTokenEndpoint {
 			users.add(user("backend", "Organization/" + o.getIdElement().getIdPart(), o.getName(), "systemklient"));
 		}
 		users.add(user("operator", OPERATOR, "Driftansvarig", "ser allt, ändrar konfiguration"));
+		users.add(user("statistics", STATISTICS, "Analytiker, Region Värmland", "uppföljningsstatistik för regionen"));
 		return users;
 	}
 

@@ -85,13 +85,13 @@ public final class SipResources {
 		return name.hasText() ? name.getText() : (name.getGivenAsSingleString() + " " + name.getFamily()).trim();
 	}
 
-	/** Age in whole years today, in Sweden; a person without a birth date counts as adult. */
-	public static int age(Patient person) {
+	/** Age in whole years on this day; a person without a birth date counts as adult. */
+	public static int age(Patient person, LocalDate on) {
 		if (!person.hasBirthDate()) {
 			return 200;
 		}
 		LocalDate born = person.getBirthDate().toInstant().atZone(SWEDEN).toLocalDate();
-		return (int) ChronoUnit.YEARS.between(born, LocalDate.now(SWEDEN));
+		return (int) ChronoUnit.YEARS.between(born, on);
 	}
 
 	/** Sekretessmarkering or skyddad folkbokföring. */

@@ -2,9 +2,6 @@ package se.samplan.server.sip;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * The county's settings of the workflow (workflow.md, "Configuration"), under {@code samplan.workflow.*}.
  * The law says "without delay" (R4); counties set the day limits, so they are configuration, not code.
@@ -28,11 +25,6 @@ public class WorkflowSettings {
 	private int guardianAccessUntilAge = 13;
 	/** R13: days after approval before a plan shows in the person's portal. */
 	private int patientAccessDelayDays = 0;
-	/** KVÅ codes reported for a SIP made (R14); none by default. */
-	private List<String> kvaCodesMade = new ArrayList<>();
-	/** KVÅ codes reported for a SIP followed up (R14); none by default. */
-	private List<String> kvaCodesFollowedUp = new ArrayList<>();
-
 	/** Whether a plain update or patch of a SIP CarePlan must carry If-Match (428 without); off by default. */
 	private boolean requireIfMatchOnPlanUpdates = false;
 
@@ -106,21 +98,5 @@ public class WorkflowSettings {
 
 	public void setPatientAccessDelayDays(int days) {
 		this.patientAccessDelayDays = days;
-	}
-
-	public List<String> getKvaCodesMade() {
-		return kvaCodesMade;
-	}
-
-	public void setKvaCodesMade(List<String> codes) {
-		this.kvaCodesMade = codes;
-	}
-
-	public List<String> getKvaCodesFollowedUp() {
-		return kvaCodesFollowedUp;
-	}
-
-	public void setKvaCodesFollowedUp(List<String> codes) {
-		this.kvaCodesFollowedUp = codes;
 	}
 }

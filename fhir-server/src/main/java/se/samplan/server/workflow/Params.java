@@ -10,7 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** The values of an operation's primitive parameters, null when absent. */
-final class Params {
+public final class Params {
 
 	private Params() {}
 
@@ -23,7 +23,7 @@ final class Params {
 	}
 
 	/** A date parameter as a calendar day; 400 when it names only a month or a year. */
-	static LocalDate day(DateType parameter, String name) {
+	public static LocalDate day(DateType parameter, String name) {
 		if (parameter == null || !parameter.hasValue()) {
 			return null;
 		}

@@ -14,6 +14,8 @@ import se.samplan.server.sip.RuleSwitch;
 import se.samplan.server.sip.SipResources;
 import se.samplan.server.sip.SipRule;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -33,10 +35,12 @@ class R3ChildConsentRule extends RuleStep {
 	static final int ADULT_AGE = 18;
 
 	private final PlanRepository plans;
+	private final Clock clock;
 
-	R3ChildConsentRule(RuleSwitch ruleSwitch, PlanRepository plans) {
+	R3ChildConsentRule(RuleSwitch ruleSwitch, PlanRepository plans, Clock clock) {
 		super(ruleSwitch);
 		this.plans = plans;
+		this.clock = clock;
 	}
 
 	@Override
@@ -46,7 +50,7 @@ class R3ChildConsentRule extends RuleStep {
 			return;
 		}
 		Patient person = plans.read(consent.getPatient(), Patient.class, write.request()).orElse(null);
-		if (person == null || !person.hasBirthDate() || SipResources.age(person) >= ADULT_AGE) {
+		if (person == null || !person.hasBirthDate() || SipResources.age(person, LocalDate.now(clock)) >= ADULT_AGE) {
 			return;
 		}
 		String personKey = plans.keyOf(person, write.request());

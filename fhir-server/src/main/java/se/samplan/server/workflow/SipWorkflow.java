@@ -92,6 +92,7 @@ public class SipWorkflow {
 	private final Callers callers;
 	private final WorkflowSettings settings;
 	private final HeldMeeting heldMeeting;
+	private final KvaProcedures kva;
 	private final PlanClosure closure;
 	private final Deviations deviations;
 	private final CareTeams careTeams;
@@ -104,7 +105,7 @@ public class SipWorkflow {
 	private final Clock clock;
 
 	SipWorkflow(DaoRegistry daoRegistry, IHapiTransactionService transactions, PlanRepository plans, Callers callers,
-			WorkflowSettings settings, HeldMeeting heldMeeting, PlanClosure closure, Deviations deviations,
+			WorkflowSettings settings, HeldMeeting heldMeeting, KvaProcedures kva, PlanClosure closure, Deviations deviations,
 			CareTeams careTeams, W1ManagedPhaseRule phaseRule, W2ClosedIsFinalRule closedRule, R2ConsentRule consentRule,
 			R5InvitationRule invitationRule, R6PlanContentRule contentRule, R10ClosingRule closingRule, Clock clock) {
 		this.daoRegistry = daoRegistry;
@@ -113,6 +114,7 @@ public class SipWorkflow {
 		this.callers = callers;
 		this.settings = settings;
 		this.heldMeeting = heldMeeting;
+		this.kva = kva;
 		this.closure = closure;
 		this.deviations = deviations;
 		this.careTeams = careTeams;
@@ -314,6 +316,7 @@ public class SipWorkflow {
 			}
 			List<Resource> changed = new ArrayList<>(heldMeeting.record(plan, meeting, in.attended(), in.participation(),
 					in.participationReason(), request));
+			changed.addAll(kva.made(plan, meeting, in.attended(), request));
 			SipPhase.ACTIVE.applyTo(plan, false);
 			if (!plan.getPeriod().hasStart()) {
 				plan.getPeriod().setStart(Date.from(clock.instant()));
@@ -335,8 +338,10 @@ public class SipWorkflow {
 			phaseRule.requirePhase(plan, "$sip-follow-up", "Bara en aktiv plan följs upp.", SipPhase.ACTIVE);
 			Appointment meeting = heldMeeting.of(plan, in.meeting(), request);
 			contentRule.require(plan, meeting, next == null ? null : next.getValue(), request);
-			List<Resource> changed = new ArrayList<>(heldMeeting.record(plan, meeting,
-					in.attended() == null ? List.of() : in.attended(), in.participation(), in.participationReason(), request));
+			List<Reference> attended = in.attended() == null ? List.of() : in.attended();
+			List<Resource> changed = new ArrayList<>(heldMeeting.record(plan, meeting, attended, in.participation(),
+					in.participationReason(), request));
+			changed.addAll(kva.followedUp(plan, meeting, attended, request));
 			SipPlans.setNextFollowUp(plan, next);
 			if (outcome != null && !outcome.isBlank()) {
 				plan.addNote().setTimeElement(new DateTimeType(Date.from(clock.instant()))).setText("Uppföljning: " + outcome);

@@ -128,6 +128,11 @@ public abstract class WorkflowTestSupport extends ServerTestBase {
 
 	/** What the organisations write into the plan before it is agreed: goals, services, responsibility, follow-up. */
 	protected CarePlan writeContent(String planId) {
+		return writeContent(planId, "2027-06-01T10:00:00+02:00");
+	}
+
+	/** As {@link #writeContent(String)}, with the next follow-up at {@code followUp}. */
+	protected CarePlan writeContent(String planId, String followUp) {
 		CarePlan plan = client.read().resource(CarePlan.class).withId(planId).execute();
 		org.hl7.fhir.r4.model.Goal goal = CTX.newJsonParser().parseResource(org.hl7.fhir.r4.model.Goal.class,
 				se.samplan.profiles.SipPackage.examples().get("Goal-sip2-goal-skola.json"));
@@ -140,7 +145,7 @@ public abstract class WorkflowTestSupport extends ServerTestBase {
 		plan.addExtension("https://samplan.github.io/fhir/StructureDefinition/sip-overall-responsibility",
 				new Reference("Organization/sip2-org-region"));
 		plan.addExtension("https://samplan.github.io/fhir/StructureDefinition/sip-next-follow-up",
-				new org.hl7.fhir.r4.model.DateTimeType("2027-06-01T10:00:00+02:00"));
+				new org.hl7.fhir.r4.model.DateTimeType(followUp));
 		// BUP writes its own service (R7).
 		String before = actingAs();
 		actAs("Organization/sip2-org-bup");

@@ -51,7 +51,7 @@ public final class PackageBuilder {
 	/** Resource types that are definitions; every other resource is an example. */
 	private static final Set<String> CONFORMANCE_TYPES = Set.of("StructureDefinition", "CodeSystem", "ValueSet",
 			"SearchParameter", "NamingSystem", "OperationDefinition", "ImplementationGuide", "CapabilityStatement",
-			"ConceptMap");
+			"ConceptMap", "Measure");
 	private static final String CANONICAL = "https://samplan.github.io/fhir";
 	private static final String SNAPSHOT_BASE_VERSION = "http://hl7.org/fhir/tools/StructureDefinition/snapshot-base-version";
 
