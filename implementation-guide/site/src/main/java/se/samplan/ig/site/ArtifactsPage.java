@@ -33,6 +33,7 @@ final class ArtifactsPage {
 		b.append(section("operation-definitions", "Operation definitions", artefacts.operations, "Operation",
 				od -> code("$" + od.getCode())));
 		b.append(namingSystems());
+		b.append(section("measures", "Measures", artefacts.measures, "URL", r -> code(r.getUrl())));
 		artefacts.implementationGuide.ifPresent(ig -> b.append(section("implementation-guide", "ImplementationGuide",
 				List.of(ig), "Package", r -> code(ig.getPackageId() + "#" + ig.getVersion()))));
 		b.append(examples());

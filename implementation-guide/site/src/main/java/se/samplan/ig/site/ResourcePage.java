@@ -1,14 +1,19 @@
 package se.samplan.ig.site;
 
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.ImplementationGuide;
 import org.hl7.fhir.r4.model.ImplementationGuide.ImplementationGuideDefinitionPageComponent;
+import org.hl7.fhir.r4.model.Measure;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.UrlType;
 
 import static se.samplan.ig.site.Html.code;
 import static se.samplan.ig.site.Html.esc;
 
-/** Pages for what has no profile page to be shown on: examples without one of our profiles, and the ImplementationGuide. */
+/**
+ * Pages for what has no profile page to be shown on: examples without one of our profiles, the Measures and the
+ * ImplementationGuide.
+ */
 final class ResourcePage {
 
 	private final SipArtefacts artefacts;
@@ -24,6 +29,23 @@ final class ResourcePage {
 				+ "<p>An example of the package that claims none of its profiles"
 				+ ("Bundle".equals(example.fhirType()) ? "; its entries claim theirs" : "") + ".</p>\n"
 				+ Html.json(artefacts.prettyJson(example));
+	}
+
+	/** A Measure: what it counts, each group with its code and what its populations are, and the resource. */
+	String measure(Measure measure) {
+		Table groups = new Table("Group", "Text", "Populations", "Stratified by");
+		for (Measure.MeasureGroupComponent g : measure.getGroup()) {
+			Coding code = g.getCode().getCodingFirstRep();
+			groups.row(code(code.getCode()), esc(code.getDisplay() != null ? code.getDisplay() : g.getCode().getText()),
+					esc(String.join("; ", g.getPopulation().stream().map(p -> p.getCode().getCodingFirstRep().getCode() + ": "
+							+ p.getCriteria().getExpression()).toList())),
+					esc(String.join(", ", g.getStratifier().stream().map(st -> st.getCode().getCodingFirstRep().getCode()).toList())));
+		}
+		return "<h1>" + esc(measure.hasTitle() ? measure.getTitle() : measure.getName()) + "</h1>\n"
+				+ markdown.resource(measure.getDescription())
+				+ Html.facts("URL", code(measure.getUrl()), "Publisher", esc(measure.getPublisher()))
+				+ "<h2 id=\"groups\">Groups</h2>\n" + groups.html()
+				+ "<h2 id=\"json\">The resource</h2>\n" + Html.json(artefacts.prettyJson(measure));
 	}
 
 	String implementationGuide(ImplementationGuide ig) {

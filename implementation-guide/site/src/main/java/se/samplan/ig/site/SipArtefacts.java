@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.ImplementationGuide;
+import org.hl7.fhir.r4.model.Measure;
 import org.hl7.fhir.r4.model.NamingSystem;
 import org.hl7.fhir.r4.model.OperationDefinition;
 import org.hl7.fhir.r4.model.Resource;
@@ -34,6 +35,7 @@ final class SipArtefacts {
 	final List<SearchParameter> searchParameters = new ArrayList<>();
 	final List<OperationDefinition> operations = new ArrayList<>();
 	final List<NamingSystem> namingSystems = new ArrayList<>();
+	final List<Measure> measures = new ArrayList<>();
 	final List<Resource> examples = new ArrayList<>();
 	final Optional<ImplementationGuide> implementationGuide;
 	private final IParser prettyParser;
@@ -60,6 +62,8 @@ final class SipArtefacts {
 				operations.add(od);
 			} else if (r instanceof NamingSystem ns) {
 				namingSystems.add(ns);
+			} else if (r instanceof Measure m) {
+				measures.add(m);
 			} else if (r instanceof ImplementationGuide g) {
 				ig = g;
 			} else {

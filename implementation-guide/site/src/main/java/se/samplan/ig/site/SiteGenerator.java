@@ -1,6 +1,7 @@
 package se.samplan.ig.site;
 
 import ca.uhn.fhir.context.FhirContext;
+import org.hl7.fhir.r4.model.Measure;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import se.samplan.profiles.SipPackage;
@@ -97,6 +98,9 @@ public final class SiteGenerator {
 			if (links.profileOf(example).isEmpty()) {
 				page(links.exampleHref(example), "Example " + SipArtefacts.key(example), resourcePage.example(example));
 			}
+		}
+		for (Measure measure : artefacts.measures) {
+			page(Links.href(measure), measure.getTitle(), resourcePage.measure(measure));
 		}
 		artefacts.implementationGuide.ifPresent(ig -> page(Links.href(ig), ig.getTitle(), resourcePage.implementationGuide(ig)));
 

@@ -3,6 +3,7 @@ package se.samplan.testkit.checks;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.MeasureReport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -12,12 +13,14 @@ import se.samplan.testkit.Exchange;
 import se.samplan.testkit.Expect;
 import se.samplan.testkit.Parties;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /**
  * The follow-up contract (followup.md): the deadlines a plan carries from its initiative and invitation (R4), and
  * {@code $sip-worklist}: the invited organisation finds its invitation with its answer-by date, the initiator the plan
- * waiting for its first meeting, an organisation taking no part finds nothing of the plan, an unknown kind is 400.
+ * waiting for its first meeting, an organisation taking no part finds nothing of the plan, an unknown kind is 400;
+ * {@code $sip-statistics} for the operator, not for an organisation without the statistics scope.
  */
 @Tag("followup")
 @DisplayName("Follow-up")
@@ -91,6 +94,26 @@ public class FollowUpChecks {
 	@DisplayName("$sip-worklist: an unknown kind is 400 with an OperationOutcome naming the parameter")
 	void unknownKind() {
 		Expect.that(worklist("everything", Parties.PARTNER)).status(400).at("Parameters.parameter.where(name = 'kind')");
+	}
+
+	@Test
+	@Tag("R14")
+	@DisplayName("R14: $sip-statistics gives the operator a summary MeasureReport against Measure/sip-follow-up")
+	void statisticsForTheOperator() {
+		Exchange report = steps.server.get("/$sip-statistics?periodStart=" + LocalDate.now().getYear() + "-01-01&periodEnd="
+				+ LocalDate.now().getYear() + "-12-31", Parties.OPERATOR);
+		MeasureReport found = Expect.that(report).status(200).resource(MeasureReport.class);
+		Expect.that(report).isTrue(found.getType() == MeasureReport.MeasureReportType.SUMMARY
+				&& (PlanSteps.SIP + "/Measure/sip-follow-up").equals(found.getMeasure()) && found.getGroup().stream()
+						.anyMatch(g -> g.getCode().hasCoding(PlanSteps.SIP + "/CodeSystem/sip-statistics", "initiated")),
+				"expected a summary MeasureReport of Measure/sip-follow-up with the group initiated");
+	}
+
+	@Test
+	@Tag("R14")
+	@DisplayName("R14: $sip-statistics refuses an organisation without the scope samplan.statistics (403)")
+	void statisticsRefusedWithoutScope() {
+		Expect.that(steps.server.get("/$sip-statistics?periodStart=2026-01-01&periodEnd=2026-12-31", Parties.PARTNER)).status(403);
 	}
 
 	private Exchange worklist(String kind, String user) {
