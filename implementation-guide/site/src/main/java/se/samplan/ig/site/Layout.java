@@ -16,6 +16,7 @@ final class Layout {
 			new String[] {"operations.html", "Operations"},
 			new String[] {"access.html", "Access"},
 			new String[] {"apps.html", "Connecting an app"},
+			new String[] {"uppfoljning.html", "Uppföljning"},
 			new String[] {"drift.html", "Drift"},
 			new String[] {"artifacts.html", "Artifacts"},
 			new String[] {"terminology.html", "Terminology"},

@@ -73,12 +73,10 @@ public final class SiteGenerator {
 		Markdown.Page workflow = markdown.page(read("workflow.md"));
 		page("workflow.html", workflow.title(), insert(insert(workflow.html(), OPERATIONS_MARKER, operations.list()),
 				RULES_MARKER, rules.table(markdown, artefacts.profiles)));
-		Markdown.Page access = markdown.page(read("access.md"));
-		page("access.html", access.title(), access.html());
-		Markdown.Page apps = markdown.page(read("apps.md"));
-		page("apps.html", apps.title(), apps.html());
-		Markdown.Page drift = markdown.page(read("drift.md"));
-		page("drift.html", drift.title(), drift.html());
+		for (String name : List.of("access", "apps", "uppfoljning", "drift")) {
+			Markdown.Page plain = markdown.page(read(name + ".md"));
+			page(name + ".html", plain.title(), plain.html());
+		}
 
 		page("operations.html", "Operations", operations.html());
 		page("artifacts.html", "Artifacts", new ArtifactsPage(artefacts, links).html());

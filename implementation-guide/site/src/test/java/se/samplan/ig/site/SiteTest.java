@@ -114,7 +114,8 @@ class SiteTest {
 
 	@Test
 	void theMainPagesExistWithOneH1AndTheWorkflowHasItsDiagramOperationsAndRules() throws IOException {
-		for (String name : List.of("index.html", "workflow.html", "operations.html", "access.html", "apps.html", "drift.html", "artifacts.html",
+		for (String name : List.of("index.html", "workflow.html", "operations.html", "access.html", "apps.html", "uppfoljning.html",
+				"drift.html", "artifacts.html",
 				"terminology.html", "searchparameters.html", "downloads.html")) {
 			assertThat(page(name)).as(name).contains("<html lang=\"en\">").contains("<main id=\"main\">");
 		}
