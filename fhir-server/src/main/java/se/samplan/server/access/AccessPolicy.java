@@ -51,13 +51,15 @@ import java.util.stream.Stream;
 		refusal = "404: the resource is hidden; 403 when the token's scopes do not cover the request ([access](access.md))")
 public class AccessPolicy {
 
-	/** Resources about no person: directory and conformance. */
+	/** Resources about no person: directory and conformance (Basic: the SubscriptionTopics, the operator's to write). */
 	static final Set<String> OPEN_TYPES = Set.of("Organization", "PractitionerRole", "Practitioner", "Location",
 			"HealthcareService", "Endpoint", "StructureDefinition", "ValueSet", "CodeSystem", "ConceptMap",
-			"SearchParameter", "OperationDefinition", "CapabilityStatement", "ImplementationGuide", "NamingSystem", "Measure");
+			"SearchParameter", "OperationDefinition", "CapabilityStatement", "ImplementationGuide", "NamingSystem", "Measure", "Basic");
 	/** The personal data of a SIP. */
 	static final Set<String> SIP_TYPES = Set.of("Patient", "RelatedPerson", "CarePlan", "CareTeam", "Goal",
 			"Consent", "Appointment", "AppointmentResponse", "Task", "DetectedIssue", "Provenance");
+	/** An organisation's own resources, about no person: only it (and the operator) reads and changes them. */
+	static final Set<String> OWNED_TYPES = Set.of("Subscription");
 	/** What the person and guardians see of a plan they may read. */
 	private static final Set<String> PERSONAL_VIEW = Set.of("CarePlan", "CareTeam", "Goal", "Consent", "Appointment");
 
@@ -96,6 +98,9 @@ public class AccessPolicy {
 		}
 		if (caller.kind() == Caller.Kind.OPERATOR || OPEN_TYPES.contains(type)) {
 			return true;
+		}
+		if (OWNED_TYPES.contains(type)) {
+			return caller.actsForOrganization() && SipResources.registeredBy((Resource) resource, caller.organization());
 		}
 		if (resource instanceof AuditEvent event) {
 			return caller.isPersonal() && SipResources.patientsOf(event).stream().anyMatch(personsOf(caller, request)::contains);

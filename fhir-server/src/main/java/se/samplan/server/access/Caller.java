@@ -38,6 +38,12 @@ public record Caller(Kind kind, String subject, String user, String organization
 	public static final Caller ANONYMOUS = new Caller(Kind.ANONYMOUS, null, null, null, SmartScopes.parse(java.util.List.of()),
 			null, null);
 
+	/** The organisation a Subscription belongs to, as it is told of a change: a system of it that reads. */
+	public static Caller subscriber(String organization, String subscription) {
+		return new Caller(Kind.BACKEND, subscription, null, organization, SmartScopes.parse(java.util.List.of("system/*.rs")),
+				null, null);
+	}
+
 	/** Staff or a backend client: access by the organisation's part in the plan. */
 	public boolean actsForOrganization() {
 		return kind == Kind.STAFF || kind == Kind.BACKEND;

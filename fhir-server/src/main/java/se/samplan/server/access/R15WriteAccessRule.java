@@ -3,6 +3,7 @@ package se.samplan.server.access;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Resource;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import se.samplan.server.hapi.Delete;
@@ -13,6 +14,7 @@ import se.samplan.server.sip.RuleStep;
 import se.samplan.server.sip.RuleSwitch;
 import se.samplan.server.sip.SipResources;
 import se.samplan.server.sip.SipRule;
+import se.samplan.server.sip.SipUrls;
 
 /**
  * R15, the "writes" column of access.md for organisations and the operator, on every write path (plain and
@@ -57,7 +59,8 @@ class R15WriteAccessRule extends RuleStep {
 		OperationAccess.requireScope(caller, type, write.isCreate() ? 'c' : 'u');
 		boolean allowed = switch (caller.kind()) {
 			case OPERATOR -> !AccessPolicy.SIP_TYPES.contains(type);
-			case STAFF, BACKEND -> AccessPolicy.SIP_TYPES.contains(type) && organizationMayWrite(caller, write);
+			case STAFF, BACKEND -> AccessPolicy.SIP_TYPES.contains(type) && organizationMayWrite(caller, write)
+					|| AccessPolicy.OWNED_TYPES.contains(type) && owns(caller, write);
 			default -> false;
 		};
 		if (!allowed) {
@@ -81,11 +84,22 @@ class R15WriteAccessRule extends RuleStep {
 		}
 		OperationAccess.requireScope(caller, type, 'd');
 		boolean allowed = caller.kind() == Caller.Kind.OPERATOR ? !AccessPolicy.SIP_TYPES.contains(type)
-				: caller.actsForOrganization() && AccessPolicy.SIP_TYPES.contains(type)
+				: caller.actsForOrganization() && (AccessPolicy.SIP_TYPES.contains(type) || AccessPolicy.OWNED_TYPES.contains(type))
 						&& policy.canRead(caller, resource, delete.request());
 		if (!allowed) {
 			throw OperationAccess.refusal(caller.kind() + " may not delete this " + type + ".");
 		}
+	}
+
+	/** An organisation's own resource: made its own on create (the tag is the server's), changed only by it. */
+	private boolean owns(Caller caller, Write write) {
+		Resource resource = (Resource) write.resource();
+		if (!write.isCreate() && !policy.canRead(caller, write.previous(), write.request())) {
+			return false;
+		}
+		resource.getMeta().getTag().removeIf(t -> SipUrls.REGISTERED_BY.equals(t.getSystem()));
+		resource.getMeta().addTag(AccessPolicy.registeredByTag(caller.organization()));
+		return true;
 	}
 
 	private boolean organizationMayWrite(Caller caller, Write write) {

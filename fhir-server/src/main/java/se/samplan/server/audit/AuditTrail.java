@@ -71,6 +71,13 @@ public class AuditTrail implements RestInterceptor {
 		return true;
 	}
 
+	/** A notification delivered: logged as the subscriber's read of what it was told of (R15). */
+	public void notified(Caller subscriber, List<IBaseResource> told) {
+		SystemRequestDetails delivery = new SystemRequestDetails();
+		delivery.setRestOperationType(RestOperationTypeEnum.READ);
+		store(events.of(subscriber, delivery, told, 200, null));
+	}
+
 	/** All AuditEvents of the request, durable before the answer leaves. */
 	private void store(List<AuditEvent> events) {
 		try {

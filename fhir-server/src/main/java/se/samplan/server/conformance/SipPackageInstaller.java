@@ -63,10 +63,12 @@ public class SipPackageInstaller implements SmartInitializingSingleton {
 				.setInstallMode(PackageInstallationSpec.InstallModeEnum.STORE_AND_INSTALL);
 		spec.setReloadExisting(false);
 		// HAPI's default types, the OperationDefinitions of the $sip-* operations, so clients can resolve the
-		// canonicals the CapabilityStatement names, and the Measure the follow-up statistics report against.
+		// canonicals the CapabilityStatement names, the Measure the follow-up statistics report against, and the
+		// SubscriptionTopics (R4: Basic) the notifications follow.
 		List<String> types = new ArrayList<>(PackageUtils.DEFAULT_INSTALL_TYPES);
 		types.add("OperationDefinition");
 		types.add("Measure");
+		types.add("Basic");
 		spec.setInstallResourceTypes(types);
 		// Batch jobs are registered only once the context is refreshed, too late for a reindex job; the
 		// package's search parameters index every resource written from now on. A new package version that

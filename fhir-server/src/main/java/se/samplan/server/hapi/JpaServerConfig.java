@@ -9,7 +9,6 @@ import ca.uhn.fhir.jpa.config.HapiJpaConfig;
 import ca.uhn.fhir.jpa.config.r4.JpaR4Config;
 import ca.uhn.fhir.jpa.config.util.HapiEntityManagerFactoryUtil;
 import ca.uhn.fhir.jpa.model.config.PartitionSettings;
-import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
 import ca.uhn.fhir.jpa.subscription.channel.config.SubscriptionChannelConfig;
 import jakarta.persistence.EntityManagerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,7 +32,7 @@ import javax.sql.DataSource;
 		HapiJpaConfig.class, // full-text service, paging provider, stale search cleanup
 		JpaBatch2Config.class, Batch2JobsConfig.class, // $reindex, $expunge and other batch jobs
 		ThreadPoolFactoryConfig.class,
-		SubscriptionChannelConfig.class}) // batch2 needs its broker even without subscriptions
+		SubscriptionChannelConfig.class}) // the message broker of batch2 and the subscriptions
 public class JpaServerConfig {
 
 	@Bean
@@ -62,11 +61,6 @@ public class JpaServerConfig {
 	@Bean
 	public PartitionSettings partitionSettings() {
 		return new PartitionSettings();
-	}
-
-	@Bean
-	public SubscriptionSettings subscriptionSettings() {
-		return new SubscriptionSettings();
 	}
 
 	@Primary

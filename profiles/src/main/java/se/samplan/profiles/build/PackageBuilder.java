@@ -15,6 +15,7 @@ import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerVali
 import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
+import org.hl7.fhir.r4.model.Basic;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.ElementDefinition;
 import org.hl7.fhir.r4.model.Resource;
@@ -58,6 +59,12 @@ public final class PackageBuilder {
 	private final FhirContext ctx = FhirContext.forR4Cached();
 	private final IParser json = ctx.newJsonParser().setPrettyPrint(true);
 
+	/** A conformance resource, or a SubscriptionTopic in its R4 form (a Basic with the code SubscriptionTopic). */
+	static boolean isDefinition(Resource r) {
+		return CONFORMANCE_TYPES.contains(r.fhirType())
+				|| r instanceof Basic b && b.getCode().hasCoding("http://hl7.org/fhir/fhir-types", "SubscriptionTopic");
+	}
+
 	public static void main(String[] args) throws IOException {
 		new PackageBuilder().build(Path.of(args[0]), args[1], args[2], Path.of(args[3]));
 	}
@@ -68,7 +75,7 @@ public final class PackageBuilder {
 		try (Stream<Path> files = Files.list(sushiResources)) {
 			for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
 				Resource r = (Resource) json.parseResource(Files.readString(f));
-				(CONFORMANCE_TYPES.contains(r.fhirType()) ? definitions : examples).add(r);
+				(isDefinition(r) ? definitions : examples).add(r);
 			}
 		}
 		generateSnapshots(definitions);

@@ -34,6 +34,7 @@ final class ArtifactsPage {
 				od -> code("$" + od.getCode())));
 		b.append(namingSystems());
 		b.append(section("measures", "Measures", artefacts.measures, "URL", r -> code(r.getUrl())));
+		b.append(topics());
 		artefacts.implementationGuide.ifPresent(ig -> b.append(section("implementation-guide", "ImplementationGuide",
 				List.of(ig), "Package", r -> code(ig.getPackageId() + "#" + ig.getVersion()))));
 		b.append(examples());
@@ -54,6 +55,16 @@ final class ArtifactsPage {
 		artefacts.namingSystems.forEach(ns -> table.row(Html.link(Links.href(ns), esc(SipArtefacts.id(ns))),
 				esc(ns.getName()), String.join("<br>", ns.getUniqueId().stream().map(u -> code(u.getValue())).toList())));
 		return "<h2 id=\"naming-systems\">Naming systems (" + artefacts.namingSystems.size() + ")</h2>\n"
+				+ (table.isEmpty() ? "<p>None.</p>\n" : table.html());
+	}
+
+	private String topics() {
+		Table table = new Table("Id", "Title", "URL", "Description");
+		artefacts.topics.forEach(t -> table.row(Html.link(Links.href(t), esc(SipArtefacts.id(t))),
+				esc(SipArtefacts.topicPart(t, "title")), code(SipArtefacts.topicPart(t, "url")),
+				esc(firstSentence(SipArtefacts.topicPart(t, "description")))));
+		return "<h2 id=\"subscription-topics\">Subscription topics (" + artefacts.topics.size() + ")</h2>\n"
+				+ "<p>In the R4 form of the Subscriptions R5 Backport IG: Basic resources with the code SubscriptionTopic.</p>\n"
 				+ (table.isEmpty() ? "<p>None.</p>\n" : table.html());
 	}
 

@@ -1,5 +1,6 @@
 package se.samplan.ig.site;
 
+import org.hl7.fhir.r4.model.Basic;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.ImplementationGuide;
 import org.hl7.fhir.r4.model.ImplementationGuide.ImplementationGuideDefinitionPageComponent;
@@ -11,8 +12,8 @@ import static se.samplan.ig.site.Html.code;
 import static se.samplan.ig.site.Html.esc;
 
 /**
- * Pages for what has no profile page to be shown on: examples without one of our profiles, the Measures and the
- * ImplementationGuide.
+ * Pages for what has no profile page to be shown on: examples without one of our profiles, the Measures, the
+ * SubscriptionTopics and the ImplementationGuide.
  */
 final class ResourcePage {
 
@@ -46,6 +47,15 @@ final class ResourcePage {
 				+ Html.facts("URL", code(measure.getUrl()), "Publisher", esc(measure.getPublisher()))
 				+ "<h2 id=\"groups\">Groups</h2>\n" + groups.html()
 				+ "<h2 id=\"json\">The resource</h2>\n" + Html.json(artefacts.prettyJson(measure));
+	}
+
+	/** A SubscriptionTopic (R4: Basic): what it is about, its url to subscribe with, and the resource. */
+	String topic(Basic topic) {
+		return "<h1>Subscription topic " + esc(SipArtefacts.id(topic)) + ": " + esc(SipArtefacts.topicPart(topic, "title")) + "</h1>\n"
+				+ markdown.resource(SipArtefacts.topicPart(topic, "description"))
+				+ Html.facts("URL (Subscription.criteria)", code(SipArtefacts.topicPart(topic, "url")))
+				+ "<p>See <a href=\"uppfoljning.html#notifications\">Uppföljning</a> for how to subscribe.</p>\n"
+				+ "<h2 id=\"json\">The resource</h2>\n" + Html.json(artefacts.prettyJson(topic));
 	}
 
 	String implementationGuide(ImplementationGuide ig) {

@@ -2,6 +2,7 @@ package se.samplan.ig.site;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
+import org.hl7.fhir.r4.model.Basic;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.ImplementationGuide;
 import org.hl7.fhir.r4.model.Measure;
@@ -36,6 +37,8 @@ final class SipArtefacts {
 	final List<OperationDefinition> operations = new ArrayList<>();
 	final List<NamingSystem> namingSystems = new ArrayList<>();
 	final List<Measure> measures = new ArrayList<>();
+	/** The SubscriptionTopics, in their R4 form. */
+	final List<Basic> topics = new ArrayList<>();
 	final List<Resource> examples = new ArrayList<>();
 	final Optional<ImplementationGuide> implementationGuide;
 	private final IParser prettyParser;
@@ -64,6 +67,8 @@ final class SipArtefacts {
 				namingSystems.add(ns);
 			} else if (r instanceof Measure m) {
 				measures.add(m);
+			} else if (r instanceof Basic topic) {
+				topics.add(topic);
 			} else if (r instanceof ImplementationGuide g) {
 				ig = g;
 			} else {
@@ -73,6 +78,12 @@ final class SipArtefacts {
 		implementationGuide = Optional.ofNullable(ig);
 		examples.addAll(resources(npm, "example", parser));
 		examples.sort(Comparator.comparing(SipArtefacts::key));
+	}
+
+	/** A value of a SubscriptionTopic in its R4 form: the cross-version extension of this element, or "". */
+	static String topicPart(Basic topic, String element) {
+		return topic.getExtension().stream().filter(e -> e.getUrl().endsWith("extension-SubscriptionTopic." + element))
+				.map(e -> e.getValue() == null ? "" : e.getValue().primitiveValue()).findFirst().orElse("");
 	}
 
 	private static List<Resource> resources(NpmPackage npm, String folder, IParser parser) throws IOException {

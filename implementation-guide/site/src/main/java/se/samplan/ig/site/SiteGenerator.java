@@ -1,6 +1,7 @@
 package se.samplan.ig.site;
 
 import ca.uhn.fhir.context.FhirContext;
+import org.hl7.fhir.r4.model.Basic;
 import org.hl7.fhir.r4.model.Measure;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StructureDefinition;
@@ -99,6 +100,9 @@ public final class SiteGenerator {
 		}
 		for (Measure measure : artefacts.measures) {
 			page(Links.href(measure), measure.getTitle(), resourcePage.measure(measure));
+		}
+		for (Basic topic : artefacts.topics) {
+			page(Links.href(topic), "Subscription topic " + SipArtefacts.id(topic), resourcePage.topic(topic));
 		}
 		artefacts.implementationGuide.ifPresent(ig -> page(Links.href(ig), ig.getTitle(), resourcePage.implementationGuide(ig)));
 

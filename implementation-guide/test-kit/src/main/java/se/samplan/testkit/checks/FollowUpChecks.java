@@ -3,7 +3,10 @@ package se.samplan.testkit.checks;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.MeasureReport;
+import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.Subscription;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -11,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import se.samplan.testkit.Exchange;
 import se.samplan.testkit.Expect;
+import se.samplan.testkit.FhirServer;
 import se.samplan.testkit.Parties;
 
 import java.time.LocalDate;
@@ -20,7 +24,8 @@ import java.util.List;
  * The follow-up contract (followup.md): the deadlines a plan carries from its initiative and invitation (R4), and
  * {@code $sip-worklist}: the invited organisation finds its invitation with its answer-by date, the initiator the plan
  * waiting for its first meeting, an organisation taking no part finds nothing of the plan, an unknown kind is 400;
- * {@code $sip-statistics} for the operator, not for an organisation without the statistics scope.
+ * {@code $sip-statistics} for the operator, not for an organisation without the statistics scope; the notifications'
+ * topics, and a Subscription that is its organisation's own, ids only.
  */
 @Tag("followup")
 @DisplayName("Follow-up")
@@ -28,6 +33,9 @@ import java.util.List;
 public class FollowUpChecks {
 
 	private static final String WORKLIST_DUE = PlanSteps.SIP + "/StructureDefinition/sip-worklist-due";
+	private static final String BACKPORT = "http://hl7.org/fhir/uv/subscriptions-backport/StructureDefinition/";
+	private static final List<String> TOPICS = List.of("sip-invited", "sip-invitation-answered", "sip-plan-activated",
+			"sip-deadline-passed", "sip-consent-withdrawn", "sip-plan-closed");
 	private static final List<String> ORGANISATION_KINDS = List.of("invitations-to-answer", "follow-ups-due",
 			"follow-ups-overdue", "waiting-for-consent", "waiting-for-meeting", "deviations-open");
 
@@ -114,6 +122,49 @@ public class FollowUpChecks {
 	@DisplayName("R14: $sip-statistics refuses an organisation without the scope samplan.statistics (403)")
 	void statisticsRefusedWithoutScope() {
 		Expect.that(steps.server.get("/$sip-statistics?periodStart=2026-01-01&periodEnd=2026-12-31", Parties.PARTNER)).status(403);
+	}
+
+	@Test
+	@DisplayName("notifications: the six SubscriptionTopics of the package are there to read (Basic, code SubscriptionTopic)")
+	void topics() {
+		Exchange found = steps.server.get("/Basic?code=http://hl7.org/fhir/fhir-types%7CSubscriptionTopic&_count=50", Parties.PARTNER);
+		String body = Expect.that(found).status(200).resource(Bundle.class).getEntry().stream()
+				.map(e -> FhirServer.FHIR.newJsonParser().encodeResourceToString(e.getResource())).reduce("", String::concat);
+		Expect.that(found).isTrue(TOPICS.stream().allMatch(t -> body.contains(PlanSteps.SIP + "/SubscriptionTopic/" + t)),
+				"expected the topics " + TOPICS);
+	}
+
+	@Test
+	@Tag("R15")
+	@DisplayName("R15: a topic-based Subscription is its organisation's own, ids only by default; another organisation reads it as unknown (404)")
+	void subscriptionIsOwnAndIdOnly() {
+		Exchange created = steps.server.post("/Subscription", Parties.PARTNER, subscription(null));
+		Subscription stored = Expect.that(created).status(201).resource(Subscription.class);
+		Expect.that(created).isTrue("id-only".equals(stored.getChannel().getPayloadElement()
+				.getExtensionByUrl(BACKPORT + "backport-payload-content").getValue().primitiveValue()), "expected payload content id-only");
+		Expect.that(steps.server.get("/Subscription/" + stored.getIdPart(), Parties.OUTSIDER)).status(404);
+		steps.server.delete("/Subscription/" + stored.getIdPart(), Parties.PARTNER);
+	}
+
+	@Test
+	@Tag("R15")
+	@DisplayName("R15: a Subscription asking for whole resources is refused (422)")
+	void fullResourceRefused() {
+		Expect.that(steps.server.post("/Subscription", Parties.PARTNER, subscription("full-resource"))).refusedBy(422, "R15");
+	}
+
+	/** A topic-based Subscription to sip-invited for the partner's invitations, at an endpoint nobody answers. */
+	private static Subscription subscription(String content) {
+		Subscription s = new Subscription().setStatus(Subscription.SubscriptionStatus.REQUESTED)
+				.setCriteria(PlanSteps.SIP + "/SubscriptionTopic/sip-invited").setReason("Testkit");
+		s.getMeta().addProfile(BACKPORT + "backport-subscription");
+		s.getCriteriaElement().addExtension(BACKPORT + "backport-filter-criteria", new StringType("Task?owner=" + Parties.PARTNER));
+		s.getChannel().setType(Subscription.SubscriptionChannelType.RESTHOOK).setEndpoint("http://localhost:1/")
+				.setPayload("application/fhir+json");
+		if (content != null) {
+			s.getChannel().getPayloadElement().addExtension(BACKPORT + "backport-payload-content", new CodeType(content));
+		}
+		return s;
 	}
 
 	private Exchange worklist(String kind, String user) {

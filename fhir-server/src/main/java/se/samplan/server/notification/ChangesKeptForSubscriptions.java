@@ -1,0 +1,34 @@
+package se.samplan.server.notification;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.jpa.subscription.match.registry.SubscriptionRegistry;
+import ca.uhn.fhir.jpa.subscription.model.ResourceModifiedMessage;
+import org.springframework.stereotype.Component;
+import se.samplan.server.hapi.StorageInterceptor;
+
+/**
+ * HAPI keeps every write for the subscriptions (a row in the write's transaction, matched after a poll). Here a write
+ * is kept only when this node knows an active Subscription, or when it is a Subscription (which must be activated):
+ * a server without subscriptions pays nothing on its writes. A node learns of another node's new Subscription within
+ * HAPI's minute of synchronising, and until then matches as HAPI does: against what it knows.
+ */
+@Component
+@Interceptor
+class ChangesKeptForSubscriptions implements StorageInterceptor {
+
+	private final SubscriptionRegistry registry;
+	private final FhirContext ctx;
+
+	ChangesKeptForSubscriptions(SubscriptionRegistry registry, FhirContext ctx) {
+		this.registry = registry;
+		this.ctx = ctx;
+	}
+
+	@Hook(Pointcut.SUBSCRIPTION_RESOURCE_MODIFIED)
+	public boolean keep(ResourceModifiedMessage change) {
+		return registry.size() > 0 || change.hasResourceType(ctx, "Subscription");
+	}
+}
