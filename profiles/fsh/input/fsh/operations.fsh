@@ -255,13 +255,14 @@ Title: "$sip-worklist"
 * publisher = "Samplan"
 * affectsState = false
 * code = #sip-worklist
-* description = "What waits for the caller's organisation, earliest due first (followup.md, \"Worklists\"): invitations-to-answer (its open invitations, due by their answer-by date), follow-ups-due (active plans it holds overall responsibility for or performs a service in, with the follow-up within `days`), follow-ups-overdue (the same, with the follow-up date passed), waiting-for-consent (plans it initiated that have no consent yet, due by the invitation deadline), waiting-for-meeting (plans consented or invited whose first meeting is not held, due by the invitation or first-meeting deadline), deviations-open (deviations implicating it, of plans not closed). The person or a guardian gets meetings-to-answer: their coming meetings not answered yet. Only what the caller may read (access.md). Answers a searchset Bundle; each entry's due date in entry.search.extension (sip-worklist-due)."
+* description = "What waits for the caller's organisation, earliest due first (followup.md, \"Worklists\"): invitations-to-answer (its open invitations, due by their answer-by date), follow-ups-due (active plans it holds overall responsibility for or performs a service in, with the follow-up within `days`), follow-ups-overdue (the same, with the follow-up date passed), waiting-for-consent (plans it initiated that have no consent yet, due by the invitation deadline), waiting-for-meeting (plans consented or invited whose first meeting is not held, due by the invitation or first-meeting deadline), deviations-open (deviations implicating it, of plans not closed). The person or a guardian gets meetings-to-answer: their coming meetings not answered yet. Only what the caller may read (access.md). Answers a searchset Bundle, a page at a time with next and previous links; each entry's due date in entry.search.extension (sip-worklist-due)."
 * system = true
 * type = false
 * instance = false
 * insert InParam(kind, 1, 1, code, [[invitations-to-answer | follow-ups-due | follow-ups-overdue | waiting-for-consent | waiting-for-meeting | deviations-open | meetings-to-answer.]])
 * insert InParam(days, 0, 1, integer, [[For follow-ups-due: how many days ahead; default 14.]])
 * insert InParam(_count, 0, 1, integer, [[At most this many entries (default 50, at most 500); Bundle.total counts them all.]])
+* insert InParam(_offset, 0, 1, integer, [[Skip this many entries (default 0): the page after is in the Bundle's next link.]])
 * parameter[+].name = #return
 * parameter[=].use = #out
 * parameter[=].min = 1

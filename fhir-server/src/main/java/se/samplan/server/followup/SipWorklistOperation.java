@@ -20,7 +20,7 @@ import java.util.List;
 /**
  * {@code GET [base]/$sip-worklist?kind=..} (followup.md, "Worklists"): what waits for the caller's organisation, or
  * the person's own meetings to answer, earliest due first, as a searchset Bundle with each due date in
- * {@code entry.search.extension}. Who may call it was checked before it runs; {@link Worklists} leaves out what the
+ * {@code entry.search.extension}, a page at a time ({@code _count}, {@code _offset}, with next and previous links). Who may call it was checked before it runs; {@link Worklists} leaves out what the
  * caller may not read.
  */
 @Component
@@ -43,6 +43,7 @@ public class SipWorklistOperation implements OperationProvider {
 			@OperationParam(name = "kind", min = 1, max = 1) CodeType kind,
 			@OperationParam(name = "days", max = 1) IntegerType days,
 			@OperationParam(name = "_count", max = 1) IntegerType count,
+			@OperationParam(name = "_offset", max = 1) IntegerType offset,
 			RequestDetails request) {
 		Worklist list = Worklist.of(kind == null ? null : kind.getValue()).orElseThrow(() -> Refusal.create()
 				.issue(IssueType.CODEINVALID, "Okänd arbetslista: " + (kind == null ? "ingen angiven" : kind.getValue()) + ".",
@@ -58,9 +59,19 @@ public class SipWorklistOperation implements OperationProvider {
 		}
 		int ahead = positive(days, DEFAULT_DAYS, "days");
 		int limit = Math.min(positive(count, DEFAULT_COUNT, "_count"), MAX_COUNT);
+		int from = positive(offset, 0, "_offset");
 		List<Worklists.Item> items = worklists.of(list, caller, ahead, request);
 		Bundle answer = new Bundle().setType(Bundle.BundleType.SEARCHSET).setTotal(items.size());
-		for (Worklists.Item item : items.subList(0, Math.min(limit, items.size()))) {
+		String page = request.getFhirServerBase() + "/$sip-worklist?kind=" + list.code() + (days != null ? "&days=" + ahead : "")
+				+ "&_count=" + limit + "&_offset=";
+		answer.addLink().setRelation("self").setUrl(page + from);
+		if (from + limit < items.size()) {
+			answer.addLink().setRelation("next").setUrl(page + (from + limit));
+		}
+		if (from > 0) {
+			answer.addLink().setRelation("previous").setUrl(page + Math.max(0, from - limit));
+		}
+		for (Worklists.Item item : items.subList(Math.min(from, items.size()), Math.min(from + limit, items.size()))) {
 			Bundle.BundleEntryComponent entry = answer.addEntry()
 					.setFullUrl(request.getFhirServerBase() + "/" + item.resource().fhirType() + "/" + item.resource().getIdElement().getIdPart())
 					.setResource(item.resource());

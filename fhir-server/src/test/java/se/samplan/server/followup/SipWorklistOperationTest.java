@@ -110,6 +110,11 @@ class SipWorklistOperationTest extends FollowUpTestSupport {
 		Bundle one = worklist(BUP, "invitations-to-answer&_count=1");
 		assertThat(one.getEntry()).hasSize(1);
 		assertThat(one.getTotal()).isEqualTo(all.getTotal());
+		String next = one.getLink("next").getUrl();
+		Bundle second = CTX.newJsonParser().parseResource(Bundle.class,
+				send(request(next.substring(next.indexOf("/fhir/")), BUP).GET().build()).body());
+		assertThat(ids(second)).containsExactly(ids(all).get(1));
+		assertThat(second.getLink("previous").getUrl()).endsWith("_offset=0");
 	}
 
 	@Test

@@ -121,6 +121,18 @@ class SubscriptionNotificationsTest extends WorkflowTestSupport {
 	}
 
 	@Test
+	void thePartiesAreToldThatAPlanIsClosed() {
+		String path = path();
+		topic(BUP, "sip-plan-closed", null, path, null);
+		Bundle invited = invitedPlan();
+		String plan = invited.getEntry().get(3).getResource().getIdElement().getIdPart();
+		assertThat(close(plan, "moved").statusCode()).isEqualTo(200);
+		Receiver.Received told = RECEIVER.next(path, Duration.ofSeconds(15));
+		assertThat(told).as("BUP, invited and in the consent, is told").isNotNull();
+		assertThat(focus(status(told))).containsExactly("CarePlan/" + plan);
+	}
+
+	@Test
 	void anOrganisationTakenOutOfTheConsentIsToldNothingMore() {
 		String path = path();
 		topic(BUP, "sip-invited", null, path, null);

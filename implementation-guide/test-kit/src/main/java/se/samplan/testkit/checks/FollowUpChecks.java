@@ -72,8 +72,7 @@ public class FollowUpChecks {
 	@DisplayName("$sip-worklist: the invited organisation finds its invitation to answer, with its due date")
 	void invitationToAnswer() {
 		Exchange list = worklist("invitations-to-answer", Parties.PARTNER);
-		Bundle found = Expect.that(list).status(200).resource(Bundle.class);
-		Expect.that(list).isTrue(found.getType() == Bundle.BundleType.SEARCHSET && found.getEntry().stream().anyMatch(e ->
+		Expect.that(list).isTrue(pages(list, Parties.PARTNER).stream().anyMatch(e ->
 				("Task/" + invitation).equals(e.getResource().fhirType() + "/" + e.getResource().getIdElement().getIdPart())
 						&& e.getSearch().getExtensionByUrl(WORKLIST_DUE) != null), "expected a searchset with Task/" + invitation + " and its due date");
 	}
@@ -82,8 +81,23 @@ public class FollowUpChecks {
 	@DisplayName("$sip-worklist: the initiator finds the invited plan waiting for its first meeting")
 	void waitingForMeeting() {
 		Exchange list = worklist("waiting-for-meeting", Parties.INITIATOR);
-		Expect.that(list).isTrue(names(Expect.that(list).status(200).resource(Bundle.class), "CarePlan/" + plan),
-				"expected CarePlan/" + plan);
+		Bundle all = new Bundle();
+		pages(list, Parties.INITIATOR).forEach(all::addEntry);
+		Expect.that(list).isTrue(names(all, "CarePlan/" + plan), "expected CarePlan/" + plan);
+	}
+
+	/** The entries of a worklist, its first page and each next one (a long-used server has many). */
+	private List<Bundle.BundleEntryComponent> pages(Exchange first, String user) {
+		List<Bundle.BundleEntryComponent> entries = new java.util.ArrayList<>();
+		Bundle page = Expect.that(first).status(200).resource(Bundle.class);
+		Expect.that(first).isTrue(page.getType() == Bundle.BundleType.SEARCHSET, "expected a searchset");
+		for (int i = 0; i < 100 && page != null; i++) {
+			entries.addAll(page.getEntry());
+			String next = page.getLink("next") == null ? null : page.getLink("next").getUrl();
+			page = next == null ? null : Expect.that(steps.server.get(next.substring(next.indexOf("/$sip-worklist")), user))
+					.status(200).resource(Bundle.class);
+		}
+		return entries;
 	}
 
 	@Test
