@@ -12,7 +12,7 @@ import se.samplan.server.hapi.StorageInterceptor;
 /**
  * HAPI keeps every write for the subscriptions (a row in the write's transaction, matched after a poll). Here a write
  * is kept only when this node knows an active Subscription, or when it is a Subscription (which must be activated):
- * a server without subscriptions pays nothing on its writes. A node learns of another node's new Subscription within
+ * a server without subscriptions pays nothing on its writes. Deletes are not kept (nor notified). A node learns of another node's new Subscription within
  * HAPI's minute of synchronising, and until then matches as HAPI does: against what it knows.
  */
 @Component
@@ -29,6 +29,11 @@ class ChangesKeptForSubscriptions implements StorageInterceptor {
 
 	@Hook(Pointcut.SUBSCRIPTION_RESOURCE_MODIFIED)
 	public boolean keep(ResourceModifiedMessage change) {
+		// A delete is kept under the version it deletes, the key its create was kept under: a delete within the poll
+		// interval of the create would break that key and be refused with 409. No topic follows deletes.
+		if (change.getOperationType() == ResourceModifiedMessage.OperationTypeEnum.DELETE) {
+			return false;
+		}
 		return registry.size() > 0 || change.hasResourceType(ctx, "Subscription");
 	}
 }

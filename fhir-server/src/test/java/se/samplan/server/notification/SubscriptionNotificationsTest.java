@@ -228,8 +228,21 @@ class SubscriptionNotificationsTest extends WorkflowTestSupport {
 		unsaid.getChannel().getPayloadElement().getExtension().clear();
 		HttpResponse<String> stored = post(BUP, unsaid);
 		assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
+		made.add(new String[] {BUP, CTX.newJsonParser().parseResource(Subscription.class, stored.body()).getIdPart()});
 		assertThat(CTX.newJsonParser().parseResource(Subscription.class, stored.body()).getChannel().getPayloadElement()
 				.getExtensionByUrl(BACKPORT + "backport-payload-content").getValue().primitiveValue()).isEqualTo("id-only");
+	}
+
+	@Test
+	void aResourceDeletedRightAfterItWasMadeIsDeletedWhileSubscriptionsListen() {
+		subscribe(BUP, classicSubscription("Organization?name=x", path()));
+		for (int i = 0; i < 5; i++) {
+			String org = send(request("/fhir/Organization", OPERATOR).header("Content-Type", "application/fhir+json")
+					.POST(HttpRequest.BodyPublishers.ofString("{\"resourceType\":\"Organization\",\"name\":\"Tillfällig\"}")).build())
+					.headers().firstValue("Location").map(l -> l.substring(l.indexOf("Organization/"), l.indexOf("/_history"))).orElseThrow();
+			HttpResponse<String> deleted = send(request("/fhir/" + org, OPERATOR).DELETE().build());
+			assertThat(deleted.statusCode()).as(deleted.body()).isIn(200, 204);
+		}
 	}
 
 	@Test
