@@ -50,7 +50,6 @@ import java.util.stream.Collectors;
 class Statistics {
 
 	static final String SYSTEM = se.samplan.profiles.SipPackage.codeSystem("sip-statistics");
-	static final String KVA = "urn:oid:1.2.752.116.1.3.2.1.4";
 	private static final int ADULT_AGE = 18;
 
 	private final Stored stored;
@@ -116,7 +115,7 @@ class Statistics {
 				"organization", byOrganization.entrySet().stream().map(e -> new Figures.Stratum(null,
 						principals.name(e.getKey(), system), e.getValue())).toList()));
 		List<Procedure> kva = stored.search(Procedure.class, SearchParameterMap.newSynchronous()
-						.add(Procedure.SP_CODE, new TokenParam(KVA, null))
+						.add(Procedure.SP_CODE, new TokenParam(SipUrls.KVA_SYSTEM, null))
 						.add(Procedure.SP_DATE, new DateParam(ParamPrefixEnum.GREATERTHAN_OR_EQUALS, Date.from(period.from())))
 						.add(Procedure.SP_DATE, new DateParam(ParamPrefixEnum.LESSTHAN, Date.from(period.to())))).stream()
 				.filter(p -> sips.containsKey(planOf(p.getBasedOn(), system))).toList();

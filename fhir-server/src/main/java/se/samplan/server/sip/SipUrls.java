@@ -50,6 +50,8 @@ public final class SipUrls {
 	public static final String ROLE_CODE_SYSTEM = "http://terminology.hl7.org/CodeSystem/v3-RoleCode";
 	/** HL7 Sweden's security labels: sekretessmarkering, skyddad folkbokföring. */
 	public static final String SECURITY_LABEL_SYSTEM = "http://hl7.se/fhir/ig/base/CodeSystem/SecurityLabel";
+	/** KVÅ, the Swedish classification of care measures (Socialstyrelsen), whose codes count SIPs made and followed up. */
+	public static final String KVA_SYSTEM = "urn:oid:1.2.752.116.1.3.2.1.4";
 	/** The tag naming the organisation that registered a person not yet in any plan. */
 	public static final String REGISTERED_BY = SipPackage.CANONICAL + "/registered-by";
 	/** The tags naming the organisations that may read a resource of a plan, kept by the server (access.md). */

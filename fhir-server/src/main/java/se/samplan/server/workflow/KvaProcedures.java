@@ -10,6 +10,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.springframework.stereotype.Component;
 import se.samplan.server.sip.PlanRepository;
+import se.samplan.server.sip.SipUrls;
 import se.samplan.server.sip.StatisticsSettings;
 
 import java.util.LinkedHashSet;
@@ -26,7 +27,6 @@ import java.util.Set;
 @Component
 class KvaProcedures {
 
-	static final String KVA = "urn:oid:1.2.752.116.1.3.2.1.4";
 
 	private final DaoRegistry daoRegistry;
 	private final PlanRepository plans;
@@ -53,7 +53,7 @@ class KvaProcedures {
 		return codes.stream().map(code -> {
 			Procedure procedure = new Procedure();
 			procedure.setStatus(Procedure.ProcedureStatus.COMPLETED);
-			procedure.getCode().addCoding().setSystem(KVA).setCode(code);
+			procedure.getCode().addCoding().setSystem(SipUrls.KVA_SYSTEM).setCode(code);
 			procedure.setSubject(new Reference(plan.getSubject().getReference()));
 			procedure.setPerformed(new DateTimeType(meeting.getStart()));
 			procedure.addBasedOn(new Reference("CarePlan/" + plan.getIdPart()));

@@ -9,6 +9,8 @@ import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import se.samplan.server.DemoTokens;
 import se.samplan.server.SamplanApplication;
 import se.samplan.testkit.county.County;
@@ -46,9 +48,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * there, with its AuditEvent, and is found by identifier search and by {@code _content}; the database opens
  * cleanly each time. Then a graceful stop and start, which keeps everything too. Throughout, a change made to the demo
  * data before the first kill stays as made: the demo data is loaded once. Prints the counts. Its seven server starts
- * take minutes, so it runs in the {@code durability} profile (the README's test command, CI), not in a plain verify.
+ * take minutes, so it runs in the {@code durability} profile (the README's test command, CI), not in a plain verify,
+ * and beside the other test classes (it shares nothing with them but the machine).
  */
 @Tag("durability")
+@Execution(ExecutionMode.CONCURRENT)
 class CrashTest {
 
 	private static final FhirContext CTX = FhirContext.forR4Cached();
