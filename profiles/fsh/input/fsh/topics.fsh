@@ -7,6 +7,7 @@ Alias: $topic-status = http://hl7.org/fhir/5.0/StructureDefinition/extension-Sub
 Alias: $topic-title = http://hl7.org/fhir/5.0/StructureDefinition/extension-SubscriptionTopic.title
 Alias: $topic-description = http://hl7.org/fhir/5.0/StructureDefinition/extension-SubscriptionTopic.description
 Alias: $topic-trigger = http://hl7.org/fhir/4.3/StructureDefinition/extension-SubscriptionTopic.resourceTrigger
+Alias: $topic-event = http://hl7.org/fhir/4.3/StructureDefinition/extension-SubscriptionTopic.eventTrigger
 Alias: $topic-filter = http://hl7.org/fhir/4.3/StructureDefinition/extension-SubscriptionTopic.canFilterBy
 
 RuleSet: Topic(id, title, description)
@@ -49,6 +50,16 @@ RuleSet: Created(resource, current)
 * extension[=].extension[=].extension[+].url = "current"
 * extension[=].extension[=].extension[=].valueString = "{current}"
 
+// An event that is no change of a resource: the server raises it itself (a point in time).
+RuleSet: Event(resource, description)
+* extension[+].url = $topic-event
+* extension[=].extension[+].url = "description"
+* extension[=].extension[=].valueMarkdown = "{description}"
+* extension[=].extension[+].url = "event"
+* extension[=].extension[=].valueCodeableConcept.text = "{description}"
+* extension[=].extension[+].url = "resource"
+* extension[=].extension[=].valueUri = "{resource}"
+
 RuleSet: FilterBy(resource, parameter, description)
 * extension[+].url = $topic-filter
 * extension[=].extension[+].url = "resource"
@@ -81,6 +92,15 @@ Title: "Topic: sip-plan-activated"
 * insert Topic(sip-plan-activated, [[Planen är upprättad]], [[The first SIP meeting was held and the plan became active (sip-phase invited to active).]])
 * insert Trigger(CarePlan, update, [[CarePlan?sip-phase=invited]], [[CarePlan?sip-phase=active]])
 * insert FilterBy(CarePlan, subject, [[The person (CarePlan.subject).]])
+
+Instance: sip-follow-up-due
+InstanceOf: Basic
+Usage: #definition
+Title: "Topic: sip-follow-up-due"
+* insert Topic(sip-follow-up-due, [[Uppföljning närmar sig]], [[The agreed follow-up of an active plan (sip-next-follow-up) is near: within the server's setting, 14 days by default. Told once per plan and follow-up date, by the server's own sweep (a point in time, not a change). Filter by subject or sip-overall-responsibility.]])
+* insert Event(CarePlan, [[Planens uppföljning infaller inom de dagar servern är inställd på.]])
+* insert FilterBy(CarePlan, subject, [[The person (CarePlan.subject).]])
+* insert FilterBy(CarePlan, sip-overall-responsibility, [[The organisation with overall responsibility for the plan.]])
 
 Instance: sip-deadline-passed
 InstanceOf: Basic

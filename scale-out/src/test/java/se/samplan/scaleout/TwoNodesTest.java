@@ -69,6 +69,7 @@ class TwoNodesTest {
 	private static final FhirContext CTX = FhirContext.forR4Cached();
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 	private static final String SIP = "https://samplan.github.io/fhir";
+	private static final String BACKPORT = "http://hl7.org/fhir/uv/subscriptions-backport/StructureDefinition/";
 	private static final String NURSE = "PractitionerRole/sip1-role-distriktsskoterska";
 	private static final String MUNICIPALITY = "Organization/sip1-org-kommun";
 	private static final String HOME_CARE = "Organization/sip1-org-hemtjanst";
@@ -135,6 +136,7 @@ class TwoNodesTest {
 				// behind the proxy: its address from X-Forwarded-*, and the tokens made out to it
 				"--server.forward-headers-strategy=native",
 				"--samplan.authorization-server.cleanup-interval=PT3S", // a turn every 3 s instead of an hour
+				"--samplan.notifications.subscription-refresh=PT1S",
 				"--samplan.access.issuer=" + proxy.root(), "--samplan.access.audiences=" + proxy.root() + "/fhir")), port);
 	}
 
@@ -347,6 +349,57 @@ class TwoNodesTest {
 		for (int i = 1; i < runs.size(); i++) {
 			assertThat(Duration.between(runs.get(i - 1), runs.get(i))).as("run %d after run %d", i + 1, i)
 					.isGreaterThanOrEqualTo(Duration.ofMillis(2500));
+		}
+	}
+
+	@Test
+	@Order(9)
+	void eachNotificationIsDeliveredOnceWhicheverNodeTookTheWrite() throws Exception {
+		List<String> told = java.util.Collections.synchronizedList(new ArrayList<>());
+		com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+				new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+		receiver.createContext("/", exchange -> {
+			Bundle notification = json.parseResource(Bundle.class, new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+			Parameters status = (Parameters) notification.getEntryFirstRep().getResource();
+			if ("event-notification".equals(status.getParameter("type").getValue().primitiveValue())) {
+				status.getParameter().stream().filter(p -> p.getName().equals("notification-event")).flatMap(p -> p.getPart().stream())
+						.filter(p -> p.getName().equals("focus")).forEach(p -> told.add(((Reference) p.getValue()).getReference()));
+			}
+			exchange.sendResponseHeaders(200, -1);
+			exchange.close();
+		});
+		receiver.start();
+		try {
+			org.hl7.fhir.r4.model.Subscription subscription = new org.hl7.fhir.r4.model.Subscription()
+					.setStatus(org.hl7.fhir.r4.model.Subscription.SubscriptionStatus.REQUESTED).setReason("Avslutade planer")
+					.setCriteria(SIP + "/SubscriptionTopic/sip-plan-closed");
+			subscription.getMeta().addProfile(BACKPORT + "backport-subscription");
+			subscription.getChannel().setType(org.hl7.fhir.r4.model.Subscription.SubscriptionChannelType.RESTHOOK)
+					.setEndpoint("http://127.0.0.1:" + receiver.getAddress().getPort() + "/vardcentralen").setPayload("application/fhir+json")
+					.getPayloadElement().addExtension(BACKPORT + "backport-payload-content", new CodeType("id-only"));
+			assertThat(created(post(a.base() + "/Subscription", token(CENTRE), subscription))).startsWith("Subscription/");
+			Thread.sleep(3_000); // both nodes know it (samplan.notifications.subscription-refresh, 1 s here)
+
+			String nurse = token(NURSE);
+			List<String> closed = new ArrayList<>();
+			for (int i = 0; i < 6; i++) {
+				Node writer = i % 2 == 0 ? a : b;
+				String plan = initiate(writer, nurse, created(post(writer.base() + "/Patient", nurse, person("Aviseringsson"))));
+				Parameters close = new Parameters();
+				close.addParameter().setName("reason").setValue(new Coding(SIP + "/CodeSystem/sip-closure-reason", "declined", null));
+				HttpResponse<String> r = post((writer == a ? b : a).base() + "/" + plan + "/$sip-close", nurse, close);
+				assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+				closed.add(plan);
+			}
+			long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+			while (!new HashSet<>(told).containsAll(closed) && System.nanoTime() < end) {
+				Thread.sleep(200);
+			}
+			Thread.sleep(3_000); // time for a second delivery, were there one
+			assertThat(told).as("each closed plan told once, wherever it was written and whichever node matched it")
+					.containsExactlyInAnyOrderElementsOf(closed);
+		} finally {
+			receiver.stop(0);
 		}
 	}
 

@@ -12,8 +12,8 @@ import se.samplan.server.hapi.StorageInterceptor;
 /**
  * HAPI keeps every write for the subscriptions (a row in the write's transaction, matched after a poll). Here a write
  * is kept only when this node knows an active Subscription, or when it is a Subscription (which must be activated):
- * a server without subscriptions pays nothing on its writes. Deletes are not kept (nor notified). A node learns of another node's new Subscription within
- * HAPI's minute of synchronising, and until then matches as HAPI does: against what it knows.
+ * a server without subscriptions pays nothing on its writes. Deletes are not kept (nor notified). A node learns of another
+ * node's new Subscription within {@link SubscriptionRefresh}'s turn, and until then matches against what it knows.
  */
 @Component
 @Interceptor

@@ -16,6 +16,8 @@ public class NotificationSettings {
 	private Duration retryFor = Duration.ofMinutes(10);
 	/** The longest pause between two tries. */
 	private Duration retryPauseAtMost = Duration.ofMinutes(1);
+	/** How many days before an agreed follow-up the topic sip-follow-up-due tells of it. */
+	private int followUpDueDays = 14;
 
 	public Duration getPollInterval() {
 		return pollInterval;
@@ -47,5 +49,13 @@ public class NotificationSettings {
 
 	public void setRetryPauseAtMost(Duration pause) {
 		this.retryPauseAtMost = pause;
+	}
+
+	public int getFollowUpDueDays() {
+		return followUpDueDays;
+	}
+
+	public void setFollowUpDueDays(int days) {
+		this.followUpDueDays = days;
 	}
 }

@@ -42,11 +42,14 @@ class SubscriptionNotificationsTest extends WorkflowTestSupport {
 	static final String TOPIC = "https://samplan.github.io/fhir/SubscriptionTopic/";
 	static final String BACKPORT = "http://hl7.org/fhir/uv/subscriptions-backport/StructureDefinition/";
 	static final List<String> TOPICS = List.of("sip-invited", "sip-invitation-answered", "sip-plan-activated",
-			"sip-deadline-passed", "sip-consent-withdrawn", "sip-plan-closed");
+			"sip-follow-up-due", "sip-deadline-passed", "sip-consent-withdrawn", "sip-plan-closed");
 	private static final String BUP = "Organization/sip2-org-bup";
 	private static final String SCHOOL = "Organization/sip2-org-skola";
 	private static final String OUTSIDER = "Organization/sip3-org-fk";
 	private static final Receiver RECEIVER = new Receiver();
+
+	@org.springframework.beans.factory.annotation.Autowired
+	private FollowUpDueNotices followUpDue;
 
 	/** The subscriptions a test made, as organisation and id: each test's are deleted after it. */
 	private final List<String[]> made = new java.util.ArrayList<>();
@@ -130,6 +133,29 @@ class SubscriptionNotificationsTest extends WorkflowTestSupport {
 		Receiver.Received told = RECEIVER.next(path, Duration.ofSeconds(15));
 		assertThat(told).as("BUP, invited and in the consent, is told").isNotNull();
 		assertThat(focus(status(told))).containsExactly("CarePlan/" + plan);
+	}
+
+	@Test
+	void thePartiesAreToldOnceThatAFollowUpIsNear() {
+		String path = path();
+		String outside = path();
+		Bundle invited = invitedPlan("2026-11-02T13:00:00+01:00");
+		String plan = invited.getEntry().get(3).getResource().getIdElement().getIdPart();
+		String patient = ((CarePlan) invited.getEntry().get(3).getResource()).getSubject().getReference();
+		writeContent(plan, Instant.now().plus(5, ChronoUnit.DAYS).toString());
+		assertThat(activate(plan, invited.getEntry().get(0).getResource().getIdElement().getIdPart(),
+				"PractitionerRole/sip2-role-bup", SCHOOL).statusCode()).isEqualTo(200);
+		topic(BUP, "sip-follow-up-due", "CarePlan?subject=" + patient, path, null);
+		topic(OUTSIDER, "sip-follow-up-due", "CarePlan?subject=" + patient, outside, null);
+
+		assertThat(followUpDue.tell()).as("plans told").isPositive();
+		Receiver.Received told = RECEIVER.next(path, Duration.ofSeconds(15));
+		assertThat(told).as("BUP, performing a service of the plan, is told").isNotNull();
+		assertThat(topicsOf(List.of(told))).containsExactly("sip-follow-up-due");
+		assertThat(focus(status(told))).containsExactly("CarePlan/" + plan);
+		assertThat(followUpDue.tell()).as("told once per plan and date").isZero();
+		assertThat(RECEIVER.collect(path, Duration.ofSeconds(3))).as("nothing more to BUP").isEmpty();
+		assertThat(RECEIVER.collect(outside, Duration.ofSeconds(1))).as("nothing to the organisation outside the consent").isEmpty();
 	}
 
 	@Test

@@ -35,7 +35,7 @@ public class FollowUpChecks {
 	private static final String WORKLIST_DUE = PlanSteps.SIP + "/StructureDefinition/sip-worklist-due";
 	private static final String BACKPORT = "http://hl7.org/fhir/uv/subscriptions-backport/StructureDefinition/";
 	private static final List<String> TOPICS = List.of("sip-invited", "sip-invitation-answered", "sip-plan-activated",
-			"sip-deadline-passed", "sip-consent-withdrawn", "sip-plan-closed");
+			"sip-follow-up-due", "sip-deadline-passed", "sip-consent-withdrawn", "sip-plan-closed");
 	private static final List<String> ORGANISATION_KINDS = List.of("invitations-to-answer", "follow-ups-due",
 			"follow-ups-overdue", "waiting-for-consent", "waiting-for-meeting", "deviations-open");
 
@@ -139,7 +139,7 @@ public class FollowUpChecks {
 	}
 
 	@Test
-	@DisplayName("notifications: the six SubscriptionTopics of the package are there to read (Basic, code SubscriptionTopic)")
+	@DisplayName("notifications: the seven SubscriptionTopics of the package are there to read (Basic, code SubscriptionTopic)")
 	void topics() {
 		Exchange found = steps.server.get("/Basic?code=http://hl7.org/fhir/fhir-types%7CSubscriptionTopic&_count=50", Parties.PARTNER);
 		String body = Expect.that(found).status(200).resource(Bundle.class).getEntry().stream()
