@@ -42,6 +42,9 @@ public final class Benchmark implements Callable<Integer> {
 	int attempts;
 	@Option(names = "--postgres", arity = "0..1", description = "also Samplan on PostgreSQL in each round; results in county-<persons>-postgres.*")
 	boolean postgres;
+	@Option(names = "--profile", description = "a folder for a Java Flight Recording of Samplan (B, on H2) in each round, "
+			+ "to see where its time goes (jfr print --events jdk.ExecutionSample)")
+	Path profile;
 	@Option(names = "--results", defaultValue = "benchmarks/results", description = "folder for county-<persons>.md and .json")
 	Path results;
 
@@ -95,13 +98,22 @@ public final class Benchmark implements Callable<Integer> {
 		return dir.resolve(jar.getFileName());
 	}
 
+	/** Where Samplan's flight recording of the round goes, when one is asked for. */
+	private Path recording(Server.Kind kind, int round) throws IOException {
+		if (profile == null || profile.toString().isEmpty() || kind != Server.Kind.SAMPLAN) {
+			return null;
+		}
+		Files.createDirectories(profile);
+		return profile.toAbsolutePath().resolve("samplan-" + persons + "-round-" + round + ".jfr");
+	}
+
 	/** The round's figures, or null when every attempt found the machine busy. */
 	private Figures quietRound(Server.Kind kind, Path samplan, int round, List<String> log) throws Exception {
 		for (int attempt = 1; attempt <= attempts; attempt++) {
 			Path data = Files.createTempDirectory("samplan-benchmark-");
 			Figures figures;
 			double other;
-			try (Issuer issuer = new Issuer(); Server server = Server.start(kind, samplan, data, issuer)) {
+			try (Issuer issuer = new Issuer(); Server server = Server.start(kind, samplan, data, issuer, recording(kind, round))) {
 				Machine.Sample from = Machine.sample(server.processes());
 				Round work = new Round(server, issuer, seed);
 				figures = switch (kind) {

@@ -59,13 +59,17 @@ final class Server implements AutoCloseable {
 		this.database = database;
 	}
 
-	static Server start(Kind kind, Path samplanJar, Path data, Issuer issuer) throws IOException, InterruptedException {
+	/** Starts the server; {@code recording}, when given, is where the JVM keeps a flight recording of its run. */
+	static Server start(Kind kind, Path samplanJar, Path data, Issuer issuer, Path recording) throws IOException, InterruptedException {
 		int port;
 		try (ServerSocket free = new ServerSocket(0)) {
 			port = free.getLocalPort();
 		}
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Dfile.encoding=UTF-8"));
+		if (recording != null) {
+			command.add("-XX:StartFlightRecording=settings=profile,filename=" + recording);
+		}
 		if (kind.peer()) {
 			command.addAll(List.of("-cp", System.getProperty("java.class.path"), "se.samplan.benchmark.peer.PeerApplication",
 					"--peer.data-dir=" + data, "--peer.reuse-search-results=" + (kind == Kind.PEER)));
