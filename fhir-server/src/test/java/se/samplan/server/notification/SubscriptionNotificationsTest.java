@@ -261,6 +261,33 @@ class SubscriptionNotificationsTest extends WorkflowTestSupport {
 	}
 
 	@Test
+	void theRulesHoldInATransactionAndAPatchWhichOtherwiseGoThrough() {
+		Subscription idsOnly = topicSubscription("sip-invited", "Task?owner=" + BUP, path(), null);
+		Subscription whole = topicSubscription("sip-invited", null, path(), null);
+		whole.getChannel().getPayloadElement().getExtensionByUrl(BACKPORT + "backport-payload-content").setValue(
+				new org.hl7.fhir.r4.model.CodeType("full-resource"));
+		assertRule(transactionAs(BUP, idsOnly, whole), 422, "R15", "Subscription.channel.payload");
+		for (Subscription refused : List.of(idsOnly, whole)) {
+			HttpResponse<String> found = send(request("/fhir/Subscription?url=" + java.net.URLEncoder.encode(
+					refused.getChannel().getEndpoint(), java.nio.charset.StandardCharsets.UTF_8), BUP).GET().build());
+			assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+			assertThat(CTX.newJsonParser().parseResource(Bundle.class, found.body()).getEntry()).as("nothing of the transaction").isEmpty();
+		}
+
+		HttpResponse<String> stored = transactionAs(BUP, idsOnly);
+		assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
+		String id = new org.hl7.fhir.r4.model.IdType(CTX.newJsonParser().parseResource(Bundle.class, stored.body()).getEntryFirstRep()
+				.getResponse().getLocation()).getIdPart();
+		made.add(new String[] {BUP, id});
+		assertThat(read(BUP, id).getMeta().getTag(SipUrls.REGISTERED_BY, BUP)).as("BUP's own").isNotNull();
+
+		HttpResponse<String> patched = send(request("/fhir/Subscription/" + id, BUP).header("Content-Type", "application/json-patch+json")
+				.method("PATCH", HttpRequest.BodyPublishers.ofString(
+						"[{\"op\":\"replace\",\"path\":\"/channel/_payload/extension/0/valueCode\",\"value\":\"full-resource\"}]")).build());
+		assertRule(patched, 422, "R15", "Subscription.channel.payload");
+	}
+
+	@Test
 	void aResourceDeletedRightAfterItWasMadeIsDeletedWhileSubscriptionsListen() {
 		subscribe(BUP, classicSubscription("Organization?name=x", path()));
 		for (int i = 0; i < 5; i++) {
@@ -347,6 +374,17 @@ class SubscriptionNotificationsTest extends WorkflowTestSupport {
 
 	private void classic(String organization, String criteria, String path) {
 		subscribe(organization, classicSubscription(criteria, path));
+	}
+
+	/** The Subscriptions POSTed in one transaction Bundle, as the organisation. */
+	private HttpResponse<String> transactionAs(String organization, Subscription... subscriptions) {
+		Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+		for (Subscription s : subscriptions) {
+			bundle.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(s).getRequest()
+					.setMethod(Bundle.HTTPVerb.POST).setUrl("Subscription");
+		}
+		return send(request("/fhir", organization).header("Content-Type", "application/fhir+json")
+				.POST(HttpRequest.BodyPublishers.ofString(CTX.newJsonParser().encodeResourceToString(bundle))).build());
 	}
 
 	private HttpResponse<String> post(String organization, Subscription s) {
