@@ -9,8 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import se.samplan.server.hapi.Write;
 import se.samplan.server.hapi.WriteStep;
 
@@ -51,13 +49,8 @@ class Handshakes implements WriteStep {
 				&& before.getStatus() == Subscription.SubscriptionStatus.REQUESTED
 				&& now.getStatus() == Subscription.SubscriptionStatus.ACTIVE) {
 			CanonicalSubscription subscription = canonicalizer.canonicalize(now);
-			if (subscription.isTopicSubscription() && TransactionSynchronizationManager.isSynchronizationActive()) {
-				TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-					@Override
-					public void afterCommit() {
-						background.submit(() -> handshake(subscription));
-					}
-				});
+			if (subscription.isTopicSubscription()) {
+				AfterCommit.run(() -> background.submit(() -> handshake(subscription)));
 			}
 		}
 	}
