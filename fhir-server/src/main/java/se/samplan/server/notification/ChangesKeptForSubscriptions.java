@@ -11,19 +11,21 @@ import se.samplan.server.hapi.StorageInterceptor;
 
 /**
  * HAPI keeps every write for the subscriptions (a row in the write's transaction, matched after a poll). Here a write
- * is kept only when this node knows an active Subscription, or when it is a Subscription (which must be activated):
- * a server without subscriptions pays nothing on its writes. Deletes are not kept (nor notified). A node learns of another
- * node's new Subscription within {@link SubscriptionRefresh}'s turn, and until then matches against what it knows.
+ * is kept only when this node knows an active Subscription, when the database holds a Subscription change the node has
+ * not read yet (made on another node: {@link RegistryCatchesUp}), or when it is a Subscription (which must be
+ * activated): a server without subscriptions pays one small query on its writes. Deletes are not kept (nor notified).
  */
 @Component
 @Interceptor
 class ChangesKeptForSubscriptions implements StorageInterceptor {
 
 	private final SubscriptionRegistry registry;
+	private final RegistryCatchesUp registryCatchesUp;
 	private final FhirContext ctx;
 
-	ChangesKeptForSubscriptions(SubscriptionRegistry registry, FhirContext ctx) {
+	ChangesKeptForSubscriptions(SubscriptionRegistry registry, RegistryCatchesUp registryCatchesUp, FhirContext ctx) {
 		this.registry = registry;
+		this.registryCatchesUp = registryCatchesUp;
 		this.ctx = ctx;
 	}
 
@@ -34,6 +36,6 @@ class ChangesKeptForSubscriptions implements StorageInterceptor {
 		if (change.getOperationType() == ResourceModifiedMessage.OperationTypeEnum.DELETE) {
 			return false;
 		}
-		return registry.size() > 0 || change.hasResourceType(ctx, "Subscription");
+		return registry.size() > 0 || change.hasResourceType(ctx, "Subscription") || registryCatchesUp.behind();
 	}
 }

@@ -51,16 +51,19 @@ class FollowUpDueNotices {
 
 	private final DaoRegistry daos;
 	private final SubscriptionRegistry subscriptions;
+	private final RegistryCatchesUp registryCatchesUp;
 	private final SubscriptionTopicDispatcher dispatcher;
 	private final InMemoryTopicFilterMatcher filters;
 	private final JdbcTemplate jdbc;
 	private final NotificationSettings settings;
 	private final Clock clock;
 
-	FollowUpDueNotices(DaoRegistry daos, SubscriptionRegistry subscriptions, SubscriptionTopicDispatcher dispatcher,
-			SearchParamMatcher matcher, DataSource dataSource, NotificationSettings settings, Clock clock) {
+	FollowUpDueNotices(DaoRegistry daos, SubscriptionRegistry subscriptions, RegistryCatchesUp registryCatchesUp,
+			SubscriptionTopicDispatcher dispatcher, SearchParamMatcher matcher, DataSource dataSource, NotificationSettings settings,
+			Clock clock) {
 		this.daos = daos;
 		this.subscriptions = subscriptions;
+		this.registryCatchesUp = registryCatchesUp;
 		this.dispatcher = dispatcher;
 		this.filters = new InMemoryTopicFilterMatcher(matcher);
 		this.jdbc = new JdbcTemplate(dataSource);
@@ -79,6 +82,7 @@ class FollowUpDueNotices {
 
 	/** Tells the Subscriptions of the topic of each follow-up that came within the days and was not told yet. */
 	int tell() {
+		registryCatchesUp.catchUp();
 		if (subscriptions.getTopicSubscriptionsByTopic(TOPIC).isEmpty()) {
 			return 0;
 		}

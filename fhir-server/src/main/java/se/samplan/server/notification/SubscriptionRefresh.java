@@ -5,10 +5,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Every node learns of a Subscription made, changed or deleted on another node within
- * {@code samplan.notifications.subscription-refresh} (five seconds) instead of HAPI's minute: until a node knows a
- * Subscription it neither keeps its writes for it ({@link ChangesKeptForSubscriptions}) nor matches the changes it
- * claims against it. Each node on its own (no lock): one query of the stored Subscriptions per turn.
+ * Every node reads the stored Subscriptions again every {@code samplan.notifications.subscription-refresh} (five
+ * seconds) instead of HAPI's minute: what {@link RegistryCatchesUp} does not do on the way of a change. HAPI forgets a
+ * Subscription deleted on another node only when two such reads have not found it, and sends heartbeats to what the
+ * node knows. Each node on its own (no lock): one query of the stored Subscriptions per turn.
  */
 @Component
 class SubscriptionRefresh {

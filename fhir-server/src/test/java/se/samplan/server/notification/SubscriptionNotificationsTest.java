@@ -372,8 +372,6 @@ class SubscriptionNotificationsTest extends WorkflowTestSupport {
 		Receiver.Received handshake = RECEIVER.next(path, Duration.ofSeconds(10));
 		assertThat(handshake).as("handshake").isNotNull();
 		assertThat(type(handshake)).isEqualTo("handshake");
-		// from the handshake on, the node matches writes against it (HAPI would register it only at its next poll)
-		assertThat(registry.get(id)).as("known to the node when the handshake arrives").isNotNull();
 		return id;
 	}
 
