@@ -7,6 +7,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventAction;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventAgentComponent;
+import org.hl7.fhir.r4.model.AuditEvent.AuditEventEntityComponent;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventOutcome;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Identifier;
@@ -44,7 +45,13 @@ class AuditEvents {
 	static final String ENTITY_TYPE_SYSTEM = "http://terminology.hl7.org/CodeSystem/audit-entity-type";
 	static final String OBJECT_ROLE_SYSTEM = "http://terminology.hl7.org/CodeSystem/object-role";
 
-	List<AuditEvent> of(Caller caller, RequestDetails request, List<IBaseResource> shown, int status, String failure) {
+	/**
+	 * The AuditEvents of one request: what they share, and the entities of each (one event per person the answer is
+	 * about, or one about no one).
+	 */
+	record RequestEvents(AuditEvent shared, List<List<AuditEventEntityComponent>> entities) {}
+
+	RequestEvents of(Caller caller, RequestDetails request, List<IBaseResource> shown, int status, String failure) {
 		AuditEvent event = new AuditEvent();
 		event.getType().setSystem("http://terminology.hl7.org/CodeSystem/audit-event-type").setCode("rest")
 				.setDisplay("Restful Operation");
@@ -116,33 +123,36 @@ class AuditEvents {
 		if (byPerson.isEmpty() && caller.kind() == Caller.Kind.PERSON) {
 			byPerson.put(caller.user(), new LinkedHashSet<>());
 		}
-		List<AuditEvent> events = new ArrayList<>();
+		List<List<AuditEventEntityComponent>> entities = new ArrayList<>();
 		if (byPerson.isEmpty()) {
 			byPerson.put(null, others);
 		}
 		for (Map.Entry<String, Set<String>> person : byPerson.entrySet()) {
-			AuditEvent copy = event.copy();
+			List<AuditEventEntityComponent> theirs = new ArrayList<>();
 			if (person.getKey() != null) {
-				copy.addEntity().setWhat(new Reference(person.getKey()))
-						.setType(new Coding(ENTITY_TYPE_SYSTEM, "1", "Person")).setRole(new Coding(OBJECT_ROLE_SYSTEM, "1", "Patient"));
+				theirs.add(new AuditEventEntityComponent().setWhat(new Reference(person.getKey()))
+						.setType(new Coding(ENTITY_TYPE_SYSTEM, "1", "Person")).setRole(new Coding(OBJECT_ROLE_SYSTEM, "1", "Patient")));
 			}
 			for (String what : person.getValue()) {
-				copy.addEntity().setWhat(new Reference(what)).setType(new Coding(ENTITY_TYPE_SYSTEM, "2", "System Object"))
-						.setRole(new Coding(OBJECT_ROLE_SYSTEM, "4", "Domain Resource"));
+				theirs.add(new AuditEventEntityComponent().setWhat(new Reference(what))
+						.setType(new Coding(ENTITY_TYPE_SYSTEM, "2", "System Object"))
+						.setRole(new Coding(OBJECT_ROLE_SYSTEM, "4", "Domain Resource")));
 			}
 			if (targetGone) {
 				// Deleted or never there: named, not referenced (references must point at stored resources).
-				copy.addEntity().setType(new Coding(ENTITY_TYPE_SYSTEM, "2", "System Object"))
-						.setRole(new Coding(OBJECT_ROLE_SYSTEM, "4", "Domain Resource")).getWhat().setDisplay(target);
+				AuditEventEntityComponent gone = new AuditEventEntityComponent().setType(new Coding(ENTITY_TYPE_SYSTEM, "2", "System Object"))
+						.setRole(new Coding(OBJECT_ROLE_SYSTEM, "4", "Domain Resource"));
+				gone.getWhat().setDisplay(target);
+				theirs.add(gone);
 			}
 			if (interaction == RestOperationTypeEnum.SEARCH_TYPE || interaction == RestOperationTypeEnum.SEARCH_SYSTEM) {
-				copy.addEntity().setType(new Coding(ENTITY_TYPE_SYSTEM, "2", "System Object"))
+				theirs.add(new AuditEventEntityComponent().setType(new Coding(ENTITY_TYPE_SYSTEM, "2", "System Object"))
 						.setRole(new Coding(OBJECT_ROLE_SYSTEM, "24", "Query"))
-						.setQuery(request.getCompleteUrl().getBytes(StandardCharsets.UTF_8));
+						.setQuery(request.getCompleteUrl().getBytes(StandardCharsets.UTF_8)));
 			}
-			events.add(copy);
+			entities.add(theirs);
 		}
-		return events;
+		return new RequestEvents(event, entities);
 	}
 
 	/** A resource under its person, or among those about no one (directory data). */

@@ -11,7 +11,6 @@ import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,7 +78,7 @@ public class AuditTrail implements RestInterceptor {
 	}
 
 	/** All AuditEvents of the request, durable before the answer leaves. */
-	private void store(List<AuditEvent> events) {
+	private void store(AuditEvents.RequestEvents events) {
 		try {
 			auditLog.append(events);
 		} catch (RuntimeException e) {

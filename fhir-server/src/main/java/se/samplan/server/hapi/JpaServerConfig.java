@@ -36,7 +36,7 @@ import javax.sql.DataSource;
 public class JpaServerConfig {
 
 	@Bean
-	public JpaStorageSettings storageSettings(SamplanProperties properties, SearchEngineProperties searchEngine) {
+	public JpaStorageSettings storageSettings(SearchEngineProperties searchEngine) {
 		JpaStorageSettings s = new JpaStorageSettings();
 		s.setHibernateSearchIndexFullText(true); // _content and _text (off by default since HAPI 8.0)
 		if (searchEngine.getType() == SearchEngineProperties.Type.ELASTICSEARCH) {
@@ -53,8 +53,6 @@ public class JpaServerConfig {
 		// meta.source as the client sent it, without HAPI's '#request-id' (a bare fragment is no valid meta.source
 		// for the HL7 validator, so every answer carrying it would fail validation).
 		s.setStoreMetaSourceInformation(JpaStorageSettings.StoreMetaSourceInformationEnum.SOURCE_URI);
-		// Off by default: a workflow client must see its own writes, and cached results must never cross callers.
-		s.setReuseCachedSearchResultsForMillis(properties.getSearchCacheMillis() > 0 ? properties.getSearchCacheMillis() : null);
 		return s;
 	}
 

@@ -14,12 +14,15 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Paging as a vendor relies on it: every match shows on exactly one page, a write is found by the next search at
- * once (search results are not reused between requests), and {@code _count} is capped at the largest page size (200).
+ * Paging as a vendor relies on it: every match shows on exactly one page (also of a full-text search), a write is
+ * found by the next search at once (nothing of a search is kept between requests: offset paging), and {@code _count} is
+ * capped at the largest page size (200).
  */
 class SearchPagingTest extends ServerTestBase {
 
 	private final String name = "Sidprov" + UUID.randomUUID().toString().substring(0, 8);
+	@org.springframework.beans.factory.annotation.Autowired
+	private org.springframework.jdbc.core.JdbcTemplate jdbc;
 
 	@BeforeEach
 	void asOperator() {
@@ -38,6 +41,30 @@ class SearchPagingTest extends ServerTestBase {
 		}
 		assertThat(seen).containsExactlyInAnyOrderElementsOf(created);
 		assertThat(search("Organization?name=" + name + "&_count=2&_total=accurate").getTotal()).isEqualTo(5);
+	}
+
+	@Test
+	void aSearchIsAnsweredWithoutWritingAndPagedByOffset() {
+		List<String> created = create(3);
+		int searches = jdbc.queryForObject("SELECT COUNT(*) FROM HFJ_SEARCH", Integer.class);
+		Bundle page = search("Organization?name=" + name + "&_count=2");
+		assertThat(page.getLink(Bundle.LINK_NEXT).getUrl()).contains("_offset=2");
+		assertThat(ids(client.loadPage().next(page).execute())).hasSize(1);
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM HFJ_SEARCH", Integer.class)).as("nothing kept of the searches")
+				.isEqualTo(searches);
+		assertThat(search("Organization?name=" + name).getTotal()).as("the total on the last page").isEqualTo(created.size());
+	}
+
+	@Test
+	void aFullTextSearchShowsEveryMatchOnceToo() {
+		List<String> created = create(3);
+		Bundle page = search("Organization?_content=" + name + "&_count=2");
+		List<String> seen = new ArrayList<>(ids(page));
+		while (page.getLink(Bundle.LINK_NEXT) != null) {
+			page = client.loadPage().next(page).execute();
+			seen.addAll(ids(page));
+		}
+		assertThat(seen).containsExactlyInAnyOrderElementsOf(created);
 	}
 
 	@Test
