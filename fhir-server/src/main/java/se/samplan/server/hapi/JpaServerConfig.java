@@ -53,6 +53,9 @@ public class JpaServerConfig {
 		// meta.source as the client sent it, without HAPI's '#request-id' (a bare fragment is no valid meta.source
 		// for the HL7 validator, so every answer carrying it would fail validation).
 		s.setStoreMetaSourceInformation(JpaStorageSettings.StoreMetaSourceInformationEnum.SOURCE_URI);
+		// Never an earlier search's results (HAPI: 60 s): a client must see its own writes, and results must never
+		// cross callers. Only full-text searches reach the cache; the others are offset searches (OffsetSearches).
+		s.setReuseCachedSearchResultsForMillis(null);
 		return s;
 	}
 

@@ -52,6 +52,8 @@ class SubscriptionNotificationsTest extends WorkflowTestSupport {
 	private FollowUpDueNotices followUpDue;
 	@org.springframework.beans.factory.annotation.Autowired
 	private ca.uhn.fhir.jpa.subscription.match.registry.SubscriptionRegistry registry;
+	@org.springframework.beans.factory.annotation.Autowired
+	private ca.uhn.fhir.jpa.subscription.match.matcher.subscriber.SubscriptionActivatingListener activating;
 
 	/** The subscriptions a test made, as organisation and id: each test's are deleted after it. */
 	private final List<String[]> made = new java.util.ArrayList<>();
@@ -237,6 +239,10 @@ class SubscriptionNotificationsTest extends WorkflowTestSupport {
 			}
 			assertThat(stored.getStatus()).isEqualTo(Subscription.SubscriptionStatus.ERROR);
 			assertThat(stored.getError()).contains("Handskakningen");
+			// HAPI activating what it read while the Subscription was still requested (another node, its loader)
+			Subscription stale = stored.copy().setStatus(Subscription.SubscriptionStatus.REQUESTED);
+			assertThat(activating.activateSubscriptionIfRequired(stale)).isTrue();
+			assertThat(read(BUP, id).getStatus()).as("still in error after a stale activation").isEqualTo(Subscription.SubscriptionStatus.ERROR);
 		} finally {
 			RECEIVER.down(false);
 		}

@@ -65,6 +65,10 @@ class SearchPagingTest extends ServerTestBase {
 			seen.addAll(ids(page));
 		}
 		assertThat(seen).containsExactlyInAnyOrderElementsOf(created);
+		String query = "Organization?_content=" + name;
+		assertThat(ids(search(query))).hasSize(3);
+		create(1);
+		assertThat(ids(search(query))).as("a write, found by the same search at once").hasSize(4);
 	}
 
 	@Test
