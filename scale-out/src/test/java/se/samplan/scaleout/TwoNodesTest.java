@@ -136,7 +136,6 @@ class TwoNodesTest {
 				// behind the proxy: its address from X-Forwarded-*, and the tokens made out to it
 				"--server.forward-headers-strategy=native",
 				"--samplan.authorization-server.cleanup-interval=PT3S", // a turn every 3 s instead of an hour
-				"--samplan.notifications.subscription-refresh=PT1S",
 				"--samplan.access.issuer=" + proxy.root(), "--samplan.access.audiences=" + proxy.root() + "/fhir")), port);
 	}
 
@@ -352,11 +351,15 @@ class TwoNodesTest {
 	@Order(9)
 	void eachNotificationIsDeliveredOnceWhicheverNodeTookTheWrite() throws Exception {
 		List<String> told = java.util.Collections.synchronizedList(new ArrayList<>());
+		java.util.concurrent.CountDownLatch shaken = new java.util.concurrent.CountDownLatch(1);
 		com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
 				new java.net.InetSocketAddress("127.0.0.1", 0), 0);
 		receiver.createContext("/", exchange -> {
 			Bundle notification = json.parseResource(Bundle.class, new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
 			Parameters status = (Parameters) notification.getEntryFirstRep().getResource();
+			if ("handshake".equals(status.getParameter("type").getValue().primitiveValue())) {
+				shaken.countDown();
+			}
 			if ("event-notification".equals(status.getParameter("type").getValue().primitiveValue())) {
 				status.getParameter().stream().filter(p -> p.getName().equals("notification-event")).flatMap(p -> p.getPart().stream())
 						.filter(p -> p.getName().equals("focus")).forEach(p -> told.add(((Reference) p.getValue()).getReference()));
@@ -374,7 +377,8 @@ class TwoNodesTest {
 					.setEndpoint("http://127.0.0.1:" + receiver.getAddress().getPort() + "/vardcentralen").setPayload("application/fhir+json")
 					.getPayloadElement().addExtension(BACKPORT + "backport-payload-content", new CodeType("id-only"));
 			assertThat(created(post(a.base() + "/Subscription", token(CENTRE), subscription))).startsWith("Subscription/");
-			Thread.sleep(3_000); // both nodes know it (samplan.notifications.subscription-refresh, 1 s here)
+			// from the handshake on, a write to either node is heard: no waiting for the nodes' refresh (5 s)
+			assertThat(shaken.await(30, java.util.concurrent.TimeUnit.SECONDS)).as("the handshake").isTrue();
 
 			String nurse = token(NURSE);
 			List<String> closed = new ArrayList<>();
