@@ -5,7 +5,9 @@ import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.Constants;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.util.UrlUtil;
 import org.hl7.fhir.r4.model.Bundle;
 import org.springframework.stereotype.Component;
@@ -14,9 +16,6 @@ import se.samplan.server.sip.RuleSwitch;
 import se.samplan.server.sip.SipRule;
 import se.samplan.server.sip.SipUrls;
 
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * An organisation's searches of the types that carry {@link Readers} tags, and the searches in its batches and
@@ -36,17 +35,16 @@ class SearchNarrowing implements RestInterceptor {
 		this.ruleSwitch = ruleSwitch;
 	}
 
-	@Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
-	public void search(RequestDetails request) {
-		String tag = tag(request);
-		if (tag != null && request.getRestOperationType() == RestOperationTypeEnum.SEARCH_TYPE
-				&& Readers.KEPT_ON.contains(request.getResourceName())) {
-			Map<String, String[]> parameters = new HashMap<>(request.getParameters());
-			String[] tags = parameters.getOrDefault(Constants.PARAM_TAG, new String[0]);
-			String[] more = Arrays.copyOf(tags, tags.length + 1);
-			more[tags.length] = tag;
-			parameters.put(Constants.PARAM_TAG, more);
-			request.setParameters(parameters);
+	/**
+	 * On the search itself, not on the request's parameters: the page's self and next links show what the client
+	 * asked (offset links are made from the request's parameters).
+	 */
+	@Hook(Pointcut.STORAGE_PRESEARCH_REGISTERED)
+	public void search(SearchParameterMap map, RequestDetails request) {
+		Caller caller = callers.of(request);
+		if (request != null && request.getRestOperationType() == RestOperationTypeEnum.SEARCH_TYPE
+				&& Readers.KEPT_ON.contains(request.getResourceName()) && narrows(caller)) {
+			map.add(Constants.PARAM_TAG, new TokenParam(SipUrls.READER, caller.organization()));
 		}
 	}
 
@@ -73,6 +71,10 @@ class SearchNarrowing implements RestInterceptor {
 	/** The reader tag to narrow by: the caller's organisation's, unless it is not an organisation or R15 is off. */
 	private String tag(RequestDetails request) {
 		Caller caller = callers.of(request);
-		return caller.actsForOrganization() && ruleSwitch.holds(SipRule.R15) ? SipUrls.READER + "|" + caller.organization() : null;
+		return narrows(caller) ? SipUrls.READER + "|" + caller.organization() : null;
+	}
+
+	private boolean narrows(Caller caller) {
+		return caller.actsForOrganization() && ruleSwitch.holds(SipRule.R15);
 	}
 }

@@ -153,7 +153,10 @@ class ReaderTagsTest extends WorkflowTestSupport {
 		String search = "/fhir/CarePlan?_sort=-_lastUpdated&_count=2";
 		HttpResponse<String> page = getAs(search, SKOLA);
 		assertThat(page.statusCode()).isEqualTo(200);
-		assertThat(CTX.newJsonParser().parseResource(Bundle.class, page.body()).getEntry()).hasSize(2);
+		Bundle found = CTX.newJsonParser().parseResource(Bundle.class, page.body());
+		assertThat(found.getEntry()).hasSize(2);
+		assertThat(found.getLink()).as("self and next links as the client asked, without the narrowing").isNotEmpty()
+				.allSatisfy(link -> assertThat(link.getUrl()).doesNotContain("_tag"));
 	}
 
 	private static String planOf(Bundle invited) {
