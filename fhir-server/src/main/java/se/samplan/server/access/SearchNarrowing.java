@@ -8,8 +8,6 @@ import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.TokenParam;
-import ca.uhn.fhir.util.UrlUtil;
-import org.hl7.fhir.r4.model.Bundle;
 import org.springframework.stereotype.Component;
 import se.samplan.server.hapi.RestInterceptor;
 import se.samplan.server.sip.RuleSwitch;
@@ -18,10 +16,10 @@ import se.samplan.server.sip.SipUrls;
 
 
 /**
- * An organisation's searches of the types that carry {@link Readers} tags, and the searches in its batches and
- * transactions, are narrowed in the database to what it may read ({@code _tag=https://samplan.github.io/fhir/reader|
- * Organization/<id>}, AND'ed with the client's criteria), so that a page is found without loading what the read
- * filter would drop. The read filter still decides on every result.
+ * An organisation's searches of the types that carry {@link Readers} tags, also those in its batches and transactions
+ * (their entries' searches pass the same hook), are narrowed in the database to what it may read
+ * ({@code _tag=https://samplan.github.io/fhir/reader|Organization/<id>}, AND'ed with the client's criteria), so that a
+ * page is found without loading what the read filter would drop. The read filter still decides on every result.
  */
 @Component
 @Interceptor
@@ -48,32 +46,7 @@ class SearchNarrowing implements RestInterceptor {
 		}
 	}
 
-	@Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
-	public void bundle(RequestDetails request) {
-		String tag = tag(request);
-		if (tag == null || !(request.getResource() instanceof Bundle bundle)
-				|| request.getRestOperationType() != RestOperationTypeEnum.TRANSACTION
-				&& request.getRestOperationType() != RestOperationTypeEnum.BATCH) {
-			return;
-		}
-		for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
-			String url = entry.getRequest().getUrl();
-			if (entry.getRequest().getMethod() == Bundle.HTTPVerb.GET && url != null) {
-				UrlUtil.UrlParts parts = UrlUtil.parseUrl(url);
-				if (parts.getResourceId() == null && Readers.KEPT_ON.contains(parts.getResourceType())) {
-					entry.getRequest().setUrl(url + (url.contains("?") ? "&" : "?") + Constants.PARAM_TAG + "="
-							+ UrlUtil.escapeUrlParam(tag));
-				}
-			}
-		}
-	}
-
-	/** The reader tag to narrow by: the caller's organisation's, unless it is not an organisation or R15 is off. */
-	private String tag(RequestDetails request) {
-		Caller caller = callers.of(request);
-		return narrows(caller) ? SipUrls.READER + "|" + caller.organization() : null;
-	}
-
+	/** Whether the caller's searches are narrowed: it acts for an organisation and R15 holds. */
 	private boolean narrows(Caller caller) {
 		return caller.actsForOrganization() && ruleSwitch.holds(SipRule.R15);
 	}

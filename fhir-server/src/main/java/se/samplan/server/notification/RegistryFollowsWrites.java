@@ -12,9 +12,9 @@ import se.samplan.server.hapi.WriteStep;
  * The node that writes a Subscription knows it at once: as the write commits, the Subscription is registered (active)
  * or unregistered (otherwise, or deleted) in this node's registry. HAPI registers it only when the kept change is
  * polled, a second or more later, while the {@link Handshakes handshake} has already told the endpoint it is active;
- * writes in between were neither kept ({@link ChangesKeptForSubscriptions}) nor matched against it. Other nodes learn
- * of it within {@link SubscriptionRefresh}'s turn. Ordered before {@link Handshakes}, so the registration is in place
- * when the handshake leaves.
+ * writes in between were neither kept ({@link ChangesKeptForSubscriptions}) nor matched against it. Other nodes read
+ * it before they match a change ({@link RegistryCatchesUp}). Ordered before {@link Handshakes}, so the registration is
+ * in place when the handshake leaves.
  */
 @Component
 @Order(490)

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import se.samplan.server.sip.SipUrls;
 import se.samplan.server.workflow.WorkflowTestSupport;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -157,6 +158,13 @@ class ReaderTagsTest extends WorkflowTestSupport {
 		assertThat(found.getEntry()).hasSize(2);
 		assertThat(found.getLink()).as("self and next links as the client asked, without the narrowing").isNotEmpty()
 				.allSatisfy(link -> assertThat(link.getUrl()).doesNotContain("_tag"));
+		Bundle batch = new Bundle().setType(Bundle.BundleType.BATCH);
+		batch.addEntry().getRequest().setMethod(Bundle.HTTPVerb.GET).setUrl("CarePlan?_sort=-_lastUpdated&_count=2");
+		HttpResponse<String> answered = send(request("/fhir", SKOLA).header("Content-Type", "application/fhir+json")
+				.POST(HttpRequest.BodyPublishers.ofString(CTX.newJsonParser().encodeResourceToString(batch))).build());
+		assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+		assertThat(((Bundle) CTX.newJsonParser().parseResource(Bundle.class, answered.body()).getEntryFirstRep().getResource())
+				.getEntry()).as("a batch's search too").hasSize(2);
 	}
 
 	private static String planOf(Bundle invited) {
