@@ -28,6 +28,9 @@ until podman healthcheck run "$name" >/dev/null 2>&1; do
 done
 echo "image-test: healthy $((SECONDS - start)) s after start"
 
+# The JVM runs with the class data archive made at build time (mapped, not ignored as a mismatch).
+podman exec "$name" grep -q /opt/samplan/samplan.jsa /proc/1/maps \
+  || { echo "image-test: the server runs without its class data archive" >&2; exit 1; }
 [ "$(podman exec "$name" id -u)" = 10001 ] || { echo "image-test: the server runs as root" >&2; exit 1; }
 status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/fhir/Patient/sip1-patient")
 [ "$status" = 401 ] || { echo "image-test: a read without a token answered $status" >&2; exit 1; }

@@ -28,6 +28,8 @@ public final class Benchmark implements Callable<Integer> {
 	Path samplanJar;
 	@Option(names = "--persons", defaultValue = "1000", description = "persons in the county (1000, 10000, 100000)")
 	int persons;
+	@Option(names = "--class-archive-script", required = true, description = "docker/class-archive.sh, which makes Samplan's class data archive as its image does")
+	Path classArchiveScript;
 	@Option(names = "--rounds", defaultValue = "2", description = "rounds of A B")
 	int rounds;
 	@Option(names = "--requests", defaultValue = "400", description = "measured requests per figure and round")
@@ -59,12 +61,13 @@ public final class Benchmark implements Callable<Integer> {
 			return 2;
 		}
 		Path samplan = extracted(samplanJar);
+		Path classArchive = classArchive(samplan);
 		Map<Server.Kind, Figures> all = new EnumMap<>(Server.Kind.class);
 		List<String> log = new ArrayList<>();
 		try {
 			for (int r = 1; r <= rounds; r++) {
 				for (Server.Kind kind : kinds()) {
-					Figures round = quietRound(kind, samplan, r, log);
+					Figures round = quietRound(kind, samplan, classArchive, r, log);
 					if (round != null) {
 						all.computeIfAbsent(kind, k -> new Figures()).addAll(round);
 					}
@@ -98,6 +101,17 @@ public final class Benchmark implements Callable<Integer> {
 		return dir.resolve(jar.getFileName());
 	}
 
+	/** Samplan's class data archive, made as the image makes it (a training run, then the JVM's dump); not timed. */
+	private Path classArchive(Path samplan) throws IOException, InterruptedException {
+		Path archive = samplan.resolveSibling("samplan.jsa");
+		Process make = new ProcessBuilder("bash", classArchiveScript.toString(), samplan.toString(), archive.toString())
+				.inheritIO().start();
+		if (make.waitFor() != 0) {
+			throw new IllegalStateException("Making Samplan's class data archive failed");
+		}
+		return archive;
+	}
+
 	/** Where Samplan's flight recording of the round goes, when one is asked for. */
 	private Path recording(Server.Kind kind, int round) throws IOException {
 		if (profile == null || profile.toString().isEmpty() || kind != Server.Kind.SAMPLAN) {
@@ -108,17 +122,18 @@ public final class Benchmark implements Callable<Integer> {
 	}
 
 	/** The round's figures, or null when every attempt found the machine busy. */
-	private Figures quietRound(Server.Kind kind, Path samplan, int round, List<String> log) throws Exception {
+	private Figures quietRound(Server.Kind kind, Path samplan, Path classArchive, int round, List<String> log) throws Exception {
 		for (int attempt = 1; attempt <= attempts; attempt++) {
 			Path data = Files.createTempDirectory("samplan-benchmark-");
 			Figures figures;
 			double other;
-			try (Issuer issuer = new Issuer(); Server server = Server.start(kind, samplan, data, issuer, recording(kind, round))) {
+			try (Issuer issuer = new Issuer(); Server server = Server.start(kind, samplan, classArchive, data, issuer, recording(kind, round))) {
 				Machine.Sample from = Machine.sample(server.processes());
 				Round work = new Round(server, issuer, seed);
 				figures = switch (kind) {
 					case SAMPLAN_WRITE_DELAY -> work.createsOnly();
 					case PEER_FRESH_SEARCHES -> work.sequentialOnly(persons, requests);
+					case SAMPLAN_NO_CLASS_ARCHIVE -> work.startOnly();
 					default -> work.county(persons, requests, workflows); // the peer, Samplan on H2 and on PostgreSQL
 				};
 				other = Machine.otherCores(from, Machine.sample(server.processes()));

@@ -76,6 +76,11 @@ final class Round {
 		return figures;
 	}
 
+	Figures startOnly() {
+		figures.value("startup", server.startupMillis);
+		return figures;
+	}
+
 	Figures createsOnly() throws Exception {
 		CountyLoad.directory(server, parties, CountyDirectory.synthetic());
 		creates(seed + 5);

@@ -29,7 +29,9 @@ final class Server implements AutoCloseable {
 		/** The peer without its reuse of search results (as Samplan runs): only for what that cache gives the peer. */
 		PEER_FRESH_SEARCHES("plain HAPI, search results not reused"),
 		/** Samplan as B, on PostgreSQL 15 (the postgres profile, a fresh database): only with --postgres. */
-		SAMPLAN_POSTGRES("Samplan on PostgreSQL");
+		SAMPLAN_POSTGRES("Samplan on PostgreSQL"),
+		/** Samplan as B without its class data archive: only its start-up, for what the archive gives. */
+		SAMPLAN_NO_CLASS_ARCHIVE("Samplan without its class archive");
 
 		final String label;
 
@@ -59,8 +61,12 @@ final class Server implements AutoCloseable {
 		this.database = database;
 	}
 
-	/** Starts the server; {@code recording}, when given, is where the JVM keeps a flight recording of its run. */
-	static Server start(Kind kind, Path samplanJar, Path data, Issuer issuer, Path recording) throws IOException, InterruptedException {
+	/**
+	 * Starts the server; {@code recording}, when given, is where the JVM keeps a flight recording of its run. Samplan
+	 * starts as its image runs it, with its class data archive ({@code classArchive}, docker/class-archive.sh).
+	 */
+	static Server start(Kind kind, Path samplanJar, Path classArchive, Path data, Issuer issuer, Path recording)
+			throws IOException, InterruptedException {
 		int port;
 		try (ServerSocket free = new ServerSocket(0)) {
 			port = free.getLocalPort();
@@ -74,6 +80,9 @@ final class Server implements AutoCloseable {
 			command.addAll(List.of("-cp", System.getProperty("java.class.path"), "se.samplan.benchmark.peer.PeerApplication",
 					"--peer.data-dir=" + data, "--peer.reuse-search-results=" + (kind == Kind.PEER)));
 		} else {
+			if (kind != Kind.SAMPLAN_NO_CLASS_ARCHIVE) {
+				command.add("-XX:SharedArchiveFile=" + classArchive);
+			}
 			command.addAll(List.of("-jar", samplanJar.toString(), "--samplan.data-dir=" + data,
 					"--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer.jwksUri(), "--samplan.access.issuer=" + Issuer.ISS,
 					"--samplan.access.audiences=" + Issuer.AUD));
