@@ -37,9 +37,10 @@ public class RestfulServerConfig {
 			ISearchParamRegistry searchParamRegistry, IValidationSupport validationSupport,
 			SamplanProperties properties, List<RestInterceptor> interceptors,
 			List<OperationProvider> operations, List<OwnResourceProvider> own) {
-		// Every reference the server encodes is a string (stored resources, the operations' answers): HAPI's search of
-		// each resource for referenced objects to contain walks every element of every answer and audit record (HAPI
-		// names it a cost to turn off when not needed). What a client sends as contained stays contained.
+		// For the context the REST layer and the storage share. Every reference the server encodes is a string (stored
+		// resources, the operations' answers): HAPI's search of each resource for referenced objects to contain walks
+		// every element of every answer and audit record (HAPI names it a cost to turn off when not needed). What a
+		// client sends as contained stays contained (ContainedResourcesTest).
 		systemDao.getContext().getParserOptions().setAutoContainReferenceTargetsWithNoId(false);
 		RestfulServer server = new RestfulServer(systemDao.getContext());
 		Set<Class<?>> ownTypes = own.stream().map(OwnResourceProvider::getResourceType).collect(Collectors.toSet());
