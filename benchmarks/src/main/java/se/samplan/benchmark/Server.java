@@ -87,7 +87,7 @@ final class Server implements AutoCloseable {
 					"--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer.jwksUri(), "--samplan.access.issuer=" + Issuer.ISS,
 					"--samplan.access.audiences=" + Issuer.AUD));
 			if (kind == Kind.SAMPLAN_WRITE_DELAY) {
-				command.add("--spring.datasource.url=jdbc:h2:file:" + data + "/h2/samplan;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=30000");
+				command.add("--spring.datasource.url=jdbc:h2:file:" + data + "/h2/samplan;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=30000;ANALYZE_SAMPLE=1000000");
 			}
 		}
 		// a fresh PostgreSQL, started before the server's clock, durable as a county's (PostgreSQL's defaults:
