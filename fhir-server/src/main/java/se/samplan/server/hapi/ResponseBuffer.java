@@ -15,7 +15,7 @@ import java.io.IOException;
 /**
  * The FHIR endpoint's answers leave in one piece, with a {@code Content-Length}. HAPI's JSON writer hands each
  * primitive value to Jackson's {@code ObjectMapper.writeValue}, which flushes after every value, and each flush
- * reached the socket as a chunk of its own: a page of twenty plans went out in some two thousand writes, a fifth of
+ * reached the socket as a chunk of its own: a page went out in as many writes as it held values, a fifth of
  * the server's CPU on such a search. The answer is kept in memory (a page is at most
  * {@code samplan.max-page-size} entries) and written when HAPI is done.
  */
