@@ -1,6 +1,7 @@
 package se.samplan.server.validation;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.jpa.config.JpaConfig;
 import ca.uhn.fhir.validation.FhirValidator;
@@ -27,8 +28,8 @@ import java.util.regex.Pattern;
 
 /**
  * Validates every created or updated resource that claims a Samplan profile in {@code meta.profile}
- * against it, with HAPI's instance validator on the server's own validation chain (core definitions,
- * the installed samplan.fhir.sip package, local terminology). Errors refuse the write with 422 and an
+ * against it, with HAPI's instance validator on the server's own validation chain (core definitions as
+ * {@link CoreDefinitions} holds them, the installed samplan.fhir.sip package, local terminology). Errors refuse the write with 422 and an
  * OperationOutcome naming each element. A CarePlan of the national type SIP is given the SipCarePlan
  * profile first, so it cannot escape validation by not declaring it. Code systems that cannot be known
  * offline (Swedish national ones) give warnings, not errors.
@@ -47,15 +48,18 @@ public class ProfileValidation implements WriteStep {
 
 
 	private final FhirContext ctx;
+	private final CoreDefinitions definitions;
 	private final FhirValidator validator;
 
 	public ProfileValidation(FhirContext ctx,
-			@Qualifier(JpaConfig.JPA_VALIDATION_SUPPORT_CHAIN) IValidationSupport jpaChain) {
+			@Qualifier(JpaConfig.JPA_VALIDATION_SUPPORT_CHAIN) IValidationSupport jpaChain,
+			DefaultProfileValidationSupport core) {
 		this.ctx = ctx;
 		UnknownCodeSystemWarningValidationSupport unknownSystems = new UnknownCodeSystemWarningValidationSupport(ctx);
 		unknownSystems.setNonExistentCodeSystemSeverity(IValidationSupport.IssueSeverity.WARNING);
 		((ValidationSupportChain) jpaChain).addValidationSupport(unknownSystems);
-		FhirInstanceValidator module = new FhirInstanceValidator(jpaChain);
+		definitions = new CoreDefinitions(jpaChain, core);
+		FhirInstanceValidator module = new FhirInstanceValidator(definitions);
 		module.setErrorForUnknownProfiles(true);
 		validator = ctx.newValidator().registerValidatorModule(module);
 		validator.setConcurrentBundleValidation(false);
@@ -75,6 +79,7 @@ public class ProfileValidation implements WriteStep {
 		// Encoded here: given the resource object, the validator saw the request's body as parsed, not the
 		// changes made to it on the way to storage (normalised identifiers, an added profile).
 		String current = ctx.newJsonParser().encodeResourceToString(resource);
+		definitions.slim();
 		List<SingleValidationMessage> errors = validator.validateWithResult(current).getMessages().stream()
 				.filter(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
 				.toList();
