@@ -10,8 +10,10 @@ import ca.uhn.fhir.rest.server.interceptor.consent.ConsentInterceptor;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.hl7.fhir.r4.model.Resource;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;
+import se.samplan.server.hapi.References;
 import se.samplan.server.hapi.RestInterceptor;
 import se.samplan.server.hapi.RestfulServerConfig;
 import se.samplan.server.outcome.Refusal;
@@ -19,6 +21,7 @@ import se.samplan.server.sip.PlanRepository;
 import se.samplan.server.sip.SipRule;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -128,7 +131,12 @@ public class OperationAccess implements RestInterceptor {
 			return;
 		}
 		String planRef = "CarePlan/" + request.getId().getIdPart();
-		CarePlan plan = plans.read(planRef, request).filter(CarePlan.class::isInstance).map(CarePlan.class::cast).orElse(null);
+		// $sip-summary reads the plan with all it shows in one search; the check takes the plan from that search,
+		// which the operation then finds in the request's cache, rather than reading the plan on its own first.
+		Optional<Resource> found = "$sip-summary".equals(operation)
+				? plans.planAndWhatItShows(planRef, request).stream().filter(r -> planRef.equals(References.key(r))).findFirst()
+				: plans.read(planRef, request);
+		CarePlan plan = found.filter(CarePlan.class::isInstance).map(CarePlan.class::cast).orElse(null);
 		if (plan == null) {
 			return; // the operation answers 404 itself
 		}

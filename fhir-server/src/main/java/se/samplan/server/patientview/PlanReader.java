@@ -1,5 +1,6 @@
 package se.samplan.server.patientview;
 
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.CarePlan;
@@ -28,7 +29,8 @@ import java.util.Optional;
 /**
  * Reads what the person's view of a plan shows, through the {@link PlanRepository}: past access control, as the
  * caller's right to the plan was checked before the operation ran, and the view shows the plan as a whole. The plan
- * and everything it shows come in one search of the plan with its includes ({@link PlanRepository#planAndWhatItShows}).
+ * and everything it shows come in one search of the plan with its includes ({@link PlanRepository#planAndWhatItShows}),
+ * the one the access check of the caller's request made.
  */
 @Component
 class PlanReader {
@@ -41,11 +43,11 @@ class PlanReader {
 		this.clock = clock;
 	}
 
-	PlanForPerson read(IdType planId) {
+	PlanForPerson read(IdType planId, RequestDetails caller) {
 		SystemRequestDetails request = new SystemRequestDetails();
 		String planRef = "CarePlan/" + planId.getIdPart();
 		Map<String, Resource> found = new LinkedHashMap<>();
-		plans.planAndWhatItShows(planRef).forEach(r -> found.put(r.fhirType() + "/" + r.getIdElement().getIdPart(), r));
+		plans.planAndWhatItShows(planRef, caller).forEach(r -> found.put(r.fhirType() + "/" + r.getIdElement().getIdPart(), r));
 		if (!(found.get(planRef) instanceof CarePlan plan)) {
 			throw new ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException(planId);
 		}

@@ -34,7 +34,7 @@ public class SipSummaryOperation implements OperationProvider {
 	@Operation(name = "$sip-summary", type = CarePlan.class, idempotent = true,
 			canonicalUrl = SipPackage.CANONICAL + "/OperationDefinition/sip-summary")
 	public IBaseResource summary(@IdParam IdType id, RequestDetails request) {
-		PlanForPerson view = reader.read(id);
+		PlanForPerson view = reader.read(id, request);
 		List<SummarySections.Section> sections = SummarySections.of(view);
 		String wanted = wanted(request);
 		if (wanted.equals("html") || wanted.equals("pdf")) {

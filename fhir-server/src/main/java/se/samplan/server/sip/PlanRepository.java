@@ -108,9 +108,14 @@ public class PlanRepository {
 	/**
 	 * The plan and what the person's view of it shows, in one search: its person, goals, care team and the team's
 	 * members, the performers of its services, who holds overall responsibility, its meetings and their participants,
-	 * its consents and their actors, and the organisations of the roles among them. As stored, past access control.
+	 * its consents and their actors, and the organisations of the roles among them. As stored, past access control;
+	 * searched once in a request.
 	 */
-	public List<Resource> planAndWhatItShows(String plan) {
+	public List<Resource> planAndWhatItShows(String plan, RequestDetails request) {
+		return RequestCache.of(request).stored("shows " + plan, k -> planAndWhatItShows(plan));
+	}
+
+	private List<Resource> planAndWhatItShows(String plan) {
 		SearchParameterMap search = SearchParameterMap.newSynchronous("_id", new TokenParam(plan.substring(plan.indexOf('/') + 1)));
 		for (String include : List.of("CarePlan:subject", "CarePlan:goal", "CarePlan:care-team", "CarePlan:performer",
 				"CarePlan:sip-overall-responsibility")) {
