@@ -21,8 +21,9 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The core definitions the validator works from are held without their documentation, and what they define still
- * holds: a core extension that the validator's list of definitions leaves out is still known by its URL.
+ * The core definitions the validator works from are held without their documentation and with each text once, and
+ * what they define still holds: a core extension that the validator's list of definitions leaves out is still known
+ * by its URL.
  */
 class CoreDefinitionsTest extends ServerTestBase {
 
@@ -61,6 +62,15 @@ class CoreDefinitionsTest extends ServerTestBase {
 		assertThat(gender.getMax()).isEqualTo("1");
 		assertThat(patient.getSnapshot().getElementFirstRep().getConstraint())
 				.anySatisfy(c -> assertThat(c.getExpression()).isNotBlank());
+		// equal texts held once: the invariant every element repeats, in two definitions
+		StructureDefinition goal = (StructureDefinition) core.fetchStructureDefinition("http://hl7.org/fhir/StructureDefinition/Goal");
+		assertThat(invariant(goal, "Goal.lifecycleStatus", "ele-1")).isSameAs(invariant(patient, "Patient.gender", "ele-1"));
+	}
+
+	private static String invariant(StructureDefinition definition, String path, String key) {
+		return definition.getSnapshot().getElement().stream().filter(e -> e.getPath().equals(path)).findFirst().orElseThrow()
+				.getConstraint().stream()
+				.filter(c -> key.equals(c.getKey())).findFirst().orElseThrow().getExpression();
 	}
 
 	private static Patient person() {
