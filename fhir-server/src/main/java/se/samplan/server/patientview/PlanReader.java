@@ -44,7 +44,7 @@ class PlanReader {
 	}
 
 	PlanForPerson read(IdType planId, RequestDetails caller) {
-		SystemRequestDetails request = new SystemRequestDetails();
+		SystemRequestDetails system = new SystemRequestDetails();
 		String planRef = "CarePlan/" + planId.getIdPart();
 		Map<String, Resource> found = new LinkedHashMap<>();
 		plans.planAndWhatItShows(planRef, caller).forEach(r -> found.put(r.fhirType() + "/" + r.getIdElement().getIdPart(), r));
@@ -56,8 +56,8 @@ class PlanReader {
 		Patient patient = (Patient) resolve(plan.getSubject(), found, referenced).orElse(null);
 		// The document's author while no one holds overall responsibility; CarePlan.author is not searchable.
 		if (resolve(plan.getAuthor(), found, referenced).isEmpty() && plan.getAuthor().hasReference()) {
-			plans.read(plan.getAuthor(), request).ifPresent(author -> {
-				found.put(plans.keyOf(author, request), author);
+			plans.read(plan.getAuthor(), system).ifPresent(author -> {
+				found.put(plans.keyOf(author, system), author);
 				resolve(plan.getAuthor(), found, referenced);
 			});
 		}
@@ -75,7 +75,7 @@ class PlanReader {
 
 		Date now = Date.from(clock.instant());
 		List<Appointment> coming = found.values().stream().filter(Appointment.class::isInstance).map(Appointment.class::cast)
-				.filter(a -> a.getSupportingInformation().stream().anyMatch(s -> planRef.equals(plans.key(s, request))))
+				.filter(a -> a.getSupportingInformation().stream().anyMatch(s -> planRef.equals(plans.key(s, system))))
 				.filter(a -> a.getStatus() != Appointment.AppointmentStatus.CANCELLED)
 				.filter(a -> a.hasStart() && !a.getStart().before(now))
 				.sorted(Comparator.comparing(Appointment::getStart))

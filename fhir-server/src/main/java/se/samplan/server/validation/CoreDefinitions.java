@@ -27,7 +27,8 @@ import java.util.Map;
  * constraints, and the differential of a definition that has its snapshot (validation reads the snapshot). Kept:
  * all structure, cardinality, types, slicing, fixed and pattern values, bindings, FHIRPath constraints, extensions,
  * codes and their displays. Equal texts are then held once (the R5 copies share them too). HAPI holds these
- * objects once per JVM and reads them only to validate.</li>
+ * objects once per JVM; besides the validators (also HAPI's own {@code $validate}), its FHIRPath engine for search
+ * parameters reads them, for types and elements, never their documentation.</li>
  * <li>The list of all structure definitions, which the validator converts in full, names the core's base types and
  * resources and every non-core definition, not the core's profiles and extensions: those are converted when an
  * instance names one (fetched by URL as before).</li>

@@ -29,8 +29,8 @@ import java.util.regex.Pattern;
 /**
  * Validates every created or updated resource that claims a Samplan profile in {@code meta.profile}
  * against it, with HAPI's instance validator on the server's own validation chain (core definitions as
- * {@link CoreDefinitions} holds them, the installed samplan.fhir.sip package, local terminology). Errors refuse the write with 422 and an
- * OperationOutcome naming each element. A CarePlan of the national type SIP is given the SipCarePlan
+ * {@link CoreDefinitions} holds them, the installed samplan.fhir.sip package, local terminology). Errors refuse
+ * the write with 422 and an OperationOutcome naming each element. A CarePlan of the national type SIP is given the SipCarePlan
  * profile first, so it cannot escape validation by not declaring it. Code systems that cannot be known
  * offline (Swedish national ones) give warnings, not errors.
  * <p>
