@@ -309,6 +309,21 @@ class SubscriptionNotificationsTest extends WorkflowTestSupport {
 	}
 
 	@Test
+	void aSubscriptionDeletedWhileHapiActsOnWhatItHadReadStaysDeletedAndUnheard() {
+		String id = subscribe(BUP, classicSubscription("Task?owner=" + BUP, path()));
+		Subscription before = read(BUP, id); // as HAPI's loader, registering listener or activation had read it
+		assertThat(send(request("/fhir/Subscription/" + id, BUP).DELETE().build()).statusCode()).isIn(200, 204);
+
+		registry.registerSubscriptionUnlessAlreadyRegistered(before);
+		assertThat(registry.get(id)).as("not registered from a read before the delete").isNull();
+		org.assertj.core.api.Assertions.catchThrowable(() -> activating.activateSubscriptionIfRequired(
+				before.copy().setStatus(Subscription.SubscriptionStatus.REQUESTED)));
+		assertThat(send(request("/fhir/Subscription/" + id, BUP).GET().build()).statusCode())
+				.as("not stored again by an activation of what was read before the delete").isEqualTo(410);
+		assertThat(registry.get(id)).isNull();
+	}
+
+	@Test
 	void aSubscriptionIsItsOrganisationsOwn() {
 		String id = subscribe(BUP, classicSubscription("Task?owner=" + BUP, path()));
 		assertThat(send(request("/fhir/Subscription/" + id, SCHOOL).GET().build()).statusCode()).isEqualTo(404);
