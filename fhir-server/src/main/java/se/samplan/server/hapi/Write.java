@@ -1,6 +1,7 @@
 package se.samplan.server.hapi;
 
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
@@ -17,5 +18,10 @@ public record Write(IBaseResource previous, IBaseResource resource, RequestDetai
 
 	public boolean isCreate() {
 		return previous == null;
+	}
+
+	/** The server's own write (HAPI's or ours), not a client's. */
+	public boolean isInternal() {
+		return request == null || request instanceof SystemRequestDetails;
 	}
 }

@@ -6,7 +6,6 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.subscription.match.registry.SubscriptionRegistry;
 import ca.uhn.fhir.jpa.subscription.model.CanonicalSubscription;
 import ca.uhn.fhir.model.api.ResourceMetadataKeyEnum;
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import org.hl7.fhir.r4.model.Subscription;
 import org.springframework.core.annotation.Order;
@@ -41,7 +40,7 @@ class DeletedSubscriptions implements WriteStep, StorageInterceptor {
 	public void beforeStore(Write write) {
 		if (write.resource() instanceof Subscription subscription && write.previous() != null
 				&& ResourceMetadataKeyEnum.DELETED_AT.get(write.previous()) != null
-				&& (write.request() == null || write.request() instanceof SystemRequestDetails)) {
+				&& write.isInternal()) {
 			throw new ResourceGoneException("Subscription/" + subscription.getIdPart()
 					+ " was deleted; the server does not store it again");
 		}

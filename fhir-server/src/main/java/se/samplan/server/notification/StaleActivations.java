@@ -1,6 +1,5 @@
 package se.samplan.server.notification;
 
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import org.hl7.fhir.r4.model.Subscription;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -21,7 +20,7 @@ class StaleActivations implements WriteStep {
 	@Override
 	public void beforeStore(Write write) {
 		if (write.resource() instanceof Subscription now && write.previous() instanceof Subscription before
-				&& (write.request() == null || write.request() instanceof SystemRequestDetails)
+				&& write.isInternal()
 				&& now.getStatus() == Subscription.SubscriptionStatus.ACTIVE
 				&& before.getStatus() != Subscription.SubscriptionStatus.REQUESTED
 				&& before.getStatus() != Subscription.SubscriptionStatus.ACTIVE) {

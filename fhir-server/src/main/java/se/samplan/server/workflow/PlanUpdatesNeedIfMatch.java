@@ -1,6 +1,5 @@
 package se.samplan.server.workflow;
 
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -31,7 +30,7 @@ class PlanUpdatesNeedIfMatch implements WriteStep {
 	@Override
 	public void beforeStore(Write write) {
 		if (!settings.isRequireIfMatchOnPlanUpdates() || write.isCreate() || !SipPlans.isSip(write.previous())
-				|| write.request() == null || write.request() instanceof SystemRequestDetails
+				|| write.isInternal()
 				|| W1ManagedPhaseRule.inWorkflowOperation(write.request())) {
 			return;
 		}

@@ -321,6 +321,12 @@ class SubscriptionNotificationsTest extends WorkflowTestSupport {
 		assertThat(send(request("/fhir/Subscription/" + id, BUP).GET().build()).statusCode())
 				.as("not stored again by an activation of what was read before the delete").isEqualTo(410);
 		assertThat(registry.get(id)).isNull();
+
+		HttpResponse<String> again = send(request("/fhir/Subscription/" + id, BUP).header("Content-Type", "application/fhir+json")
+				.PUT(HttpRequest.BodyPublishers.ofString(CTX.newJsonParser().encodeResourceToString(
+						before.copy().setStatus(Subscription.SubscriptionStatus.REQUESTED)))).build());
+		assertThat(again.statusCode()).as("its organisation may make it again: " + again.body()).isEqualTo(201);
+		assertThat(send(request("/fhir/Subscription/" + id, BUP).GET().build()).statusCode()).isEqualTo(200);
 	}
 
 	@Test
