@@ -5,28 +5,20 @@ import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.subscription.match.registry.SubscriptionRegistry;
 import ca.uhn.fhir.jpa.subscription.model.CanonicalSubscription;
-import ca.uhn.fhir.model.api.ResourceMetadataKeyEnum;
-import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
-import org.hl7.fhir.r4.model.Subscription;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.samplan.server.hapi.StorageInterceptor;
-import se.samplan.server.hapi.Write;
-import se.samplan.server.hapi.WriteStep;
 
 /**
- * A deleted Subscription stays deleted and unheard. HAPI reads a Subscription and acts later on what it read: its
- * activation stores it again (active, or in error when it finds it gone), its loader and its registering listener
- * register it, the {@link Handshakes handshake} stores its error. A delete committed in between was undone, or the node
- * went on notifying the endpoint (until two of HAPI's refreshes had not found the Subscription). So the server's own
- * writes never store a deleted Subscription again (its organisation may, with a PUT), and a registration of one the
- * database holds as deleted is taken back at once: one query per registration.
+ * A deleted Subscription stays unheard. HAPI's loader and its registering listener read a Subscription and register
+ * it later: a delete committed in between left the node notifying the endpoint (until two of HAPI's refreshes had not
+ * found the Subscription). So a registration of a Subscription the database holds as deleted is taken back at once:
+ * one query per registration. (The server's only other write of a Subscription it has read, a failed
+ * {@link Handshakes handshake}'s error, names the version it read, and HAPI refuses it once that is not the latest.)
  */
 @Component
 @Interceptor
-@Order(470)
-class DeletedSubscriptions implements WriteStep, StorageInterceptor {
+class DeletedSubscriptions implements StorageInterceptor {
 
 	private final SubscriptionRegistry registry;
 	private final JdbcTemplate jdbc;
@@ -34,16 +26,6 @@ class DeletedSubscriptions implements WriteStep, StorageInterceptor {
 	DeletedSubscriptions(SubscriptionRegistry registry, JdbcTemplate jdbc) {
 		this.registry = registry;
 		this.jdbc = jdbc;
-	}
-
-	@Override
-	public void beforeStore(Write write) {
-		if (write.resource() instanceof Subscription subscription && write.previous() != null
-				&& ResourceMetadataKeyEnum.DELETED_AT.get(write.previous()) != null
-				&& write.isInternal()) {
-			throw new ResourceGoneException("Subscription/" + subscription.getIdPart()
-					+ " was deleted; the server does not store it again");
-		}
 	}
 
 	@Hook(Pointcut.SUBSCRIPTION_AFTER_ACTIVE_SUBSCRIPTION_REGISTERED)

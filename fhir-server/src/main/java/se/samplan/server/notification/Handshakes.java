@@ -16,9 +16,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The handshake of the Subscriptions R5 Backport: when a topic-based Subscription becomes active (HAPI activates it),
- * its endpoint is sent a {@code handshake} once the activation is committed; an endpoint that does not answer 2xx puts
- * the Subscription in status {@code error}, with why in {@code Subscription.error}.
+ * The handshake of the Subscriptions R5 Backport: when a topic-based Subscription becomes active (a client writes it
+ * requested, {@link ActivatedOnWrite}, or active), its endpoint is sent a {@code handshake} once the write is committed;
+ * an endpoint that does not answer 2xx puts the Subscription in status {@code error}, with why in
+ * {@code Subscription.error}.
  */
 @Component
 @Order(500)
@@ -45,13 +46,14 @@ class Handshakes implements WriteStep {
 
 	@Override
 	public void beforeStore(Write write) {
-		if (write.resource() instanceof Subscription now && write.previous() instanceof Subscription before
-				&& before.getStatus() == Subscription.SubscriptionStatus.REQUESTED
-				&& now.getStatus() == Subscription.SubscriptionStatus.ACTIVE) {
-			CanonicalSubscription subscription = canonicalizer.canonicalize(now);
-			if (subscription.isTopicSubscription()) {
-				AfterCommit.run(() -> background.submit(() -> handshake(subscription)));
-			}
+		if (write.resource() instanceof Subscription now && now.getStatus() == Subscription.SubscriptionStatus.ACTIVE
+				&& !(write.previous() instanceof Subscription before && before.getStatus() == Subscription.SubscriptionStatus.ACTIVE)) {
+			AfterCommit.run(() -> { // a create's id is given as it is stored
+				CanonicalSubscription subscription = canonicalizer.canonicalize(now);
+				if (subscription.isTopicSubscription()) {
+					background.submit(() -> handshake(subscription));
+				}
+			});
 		}
 	}
 

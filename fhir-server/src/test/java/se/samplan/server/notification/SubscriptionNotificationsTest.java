@@ -53,7 +53,9 @@ class SubscriptionNotificationsTest extends WorkflowTestSupport {
 	@org.springframework.beans.factory.annotation.Autowired
 	private ca.uhn.fhir.jpa.subscription.match.registry.SubscriptionRegistry registry;
 	@org.springframework.beans.factory.annotation.Autowired
-	private ca.uhn.fhir.jpa.subscription.match.matcher.subscriber.SubscriptionActivatingListener activating;
+	private ca.uhn.fhir.jpa.api.dao.DaoRegistry daoRegistry;
+	@org.springframework.beans.factory.annotation.Autowired
+	private ca.uhn.fhir.jpa.subscription.match.registry.SubscriptionLoader loader;
 
 	/** The subscriptions a test made, as organisation and id: each test's are deleted after it. */
 	private final List<String[]> made = new java.util.ArrayList<>();
@@ -239,13 +241,18 @@ class SubscriptionNotificationsTest extends WorkflowTestSupport {
 			}
 			assertThat(stored.getStatus()).isEqualTo(Subscription.SubscriptionStatus.ERROR);
 			assertThat(stored.getError()).contains("Handskakningen");
-			// HAPI activating what it read while the Subscription was still requested (another node, its loader)
-			Subscription stale = stored.copy().setStatus(Subscription.SubscriptionStatus.REQUESTED);
-			assertThat(activating.activateSubscriptionIfRequired(stale)).isTrue();
-			assertThat(read(BUP, id).getStatus()).as("still in error after a stale activation").isEqualTo(Subscription.SubscriptionStatus.ERROR);
 		} finally {
 			RECEIVER.down(false);
 		}
+	}
+
+	@Test
+	void aSubscriptionIsStoredActiveByItsCreateAndNotAgainByHapi() {
+		String id = topic(BUP, "sip-invited", null, path(), null);
+		loader.forceRefresh(); // HAPI's loader activates what it finds stored as requested
+		Subscription stored = read(BUP, id);
+		assertThat(stored.getStatus()).isEqualTo(Subscription.SubscriptionStatus.ACTIVE);
+		assertThat(stored.getMeta().getVersionId()).as("no second version, which would race the client's next write").isEqualTo("1");
 	}
 
 	@Test
@@ -309,17 +316,18 @@ class SubscriptionNotificationsTest extends WorkflowTestSupport {
 	}
 
 	@Test
-	void aSubscriptionDeletedWhileHapiActsOnWhatItHadReadStaysDeletedAndUnheard() {
+	void aSubscriptionDeletedWhileTheServerActsOnWhatItHadReadStaysDeletedAndUnheard() {
 		String id = subscribe(BUP, classicSubscription("Task?owner=" + BUP, path()));
-		Subscription before = read(BUP, id); // as HAPI's loader, registering listener or activation had read it
+		Subscription before = read(BUP, id); // as HAPI's loader or registering listener, or a failed handshake, had read it
 		assertThat(send(request("/fhir/Subscription/" + id, BUP).DELETE().build()).statusCode()).isIn(200, 204);
 
 		registry.registerSubscriptionUnlessAlreadyRegistered(before);
 		assertThat(registry.get(id)).as("not registered from a read before the delete").isNull();
-		org.assertj.core.api.Assertions.catchThrowable(() -> activating.activateSubscriptionIfRequired(
-				before.copy().setStatus(Subscription.SubscriptionStatus.REQUESTED)));
-		assertThat(send(request("/fhir/Subscription/" + id, BUP).GET().build()).statusCode())
-				.as("not stored again by an activation of what was read before the delete").isEqualTo(410);
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> daoRegistry.getResourceDao(Subscription.class).update(
+				before.copy().setStatus(Subscription.SubscriptionStatus.ERROR), new ca.uhn.fhir.rest.api.server.SystemRequestDetails()))
+				.as("a failed handshake's error, written on what it read before the delete")
+				.isInstanceOf(ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException.class);
+		assertThat(send(request("/fhir/Subscription/" + id, BUP).GET().build()).statusCode()).isEqualTo(410);
 		assertThat(registry.get(id)).isNull();
 
 		HttpResponse<String> again = send(request("/fhir/Subscription/" + id, BUP).header("Content-Type", "application/fhir+json")
@@ -422,23 +430,14 @@ class SubscriptionNotificationsTest extends WorkflowTestSupport {
 				.POST(HttpRequest.BodyPublishers.ofString(CTX.newJsonParser().encodeResourceToString(s))).build());
 	}
 
-	/** Creates the subscription as the organisation; returns its id once it is active (or in error). */
+	/** Creates the subscription as the organisation, which answers it active; returns its id. */
 	private String subscribe(String organization, Subscription s) {
 		HttpResponse<String> r = post(organization, s);
 		assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-		String id = CTX.newJsonParser().parseResource(Subscription.class, r.body()).getIdPart();
-		made.add(new String[] {organization, id});
-		for (int i = 0; i < 100; i++) {
-			if (read(organization, id).getStatus() != Subscription.SubscriptionStatus.REQUESTED) {
-				return id;
-			}
-			try {
-				Thread.sleep(100);
-			} catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-			}
-		}
-		throw new AssertionError("Subscription/" + id + " was never activated");
+		Subscription stored = CTX.newJsonParser().parseResource(Subscription.class, r.body());
+		made.add(new String[] {organization, stored.getIdPart()});
+		assertThat(stored.getStatus()).as("active as its create answers").isEqualTo(Subscription.SubscriptionStatus.ACTIVE);
+		return stored.getIdPart();
 	}
 
 	private Subscription read(String organization, String id) {
