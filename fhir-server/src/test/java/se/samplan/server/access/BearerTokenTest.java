@@ -34,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * here is the default, the FHIR base URL the request is addressed to ({@link ExternalIssuerTest} has a configured one).
  */
 @Tag("R15")
+@Tag("above-storage")
 class BearerTokenTest extends ServerTestBase {
 
 	@Autowired

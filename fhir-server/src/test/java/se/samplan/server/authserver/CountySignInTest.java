@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * demo gets the picker with their child, and the launched token reads the child's plan.
  */
 @Tag("R13")
+@Tag("above-storage")
 class CountySignInTest extends ServerTestBase {
 
 	private static final CountyIdentityProvider COUNTY = start();

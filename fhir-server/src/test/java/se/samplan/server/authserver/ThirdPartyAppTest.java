@@ -61,6 +61,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * revocation, after which the token is refused.
  */
 @Tag("R13")
+@Tag("above-storage")
 class ThirdPartyAppTest extends ServerTestBase {
 
 	private static final ClientID CLIENT = new ClientID("demo-web-app");

@@ -3,6 +3,7 @@ package se.samplan.server.conformance;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceSearchParamComponent;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import se.samplan.server.ServerTestBase;
 
@@ -12,6 +13,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code GET /fhir/metadata} publishes the installed package: our profiles and search parameters. */
+@Tag("above-storage")
 class CapabilityStatementTest extends ServerTestBase {
 
 	@Test

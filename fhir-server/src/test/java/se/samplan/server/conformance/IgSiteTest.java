@@ -1,5 +1,6 @@
 package se.samplan.server.conformance;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import se.samplan.profiles.SipPackage;
 import se.samplan.server.ServerTestBase;
@@ -13,6 +14,7 @@ import java.net.http.HttpResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The implementation guide is served at /ig/ without a token, with the package for download. */
+@Tag("above-storage")
 class IgSiteTest extends ServerTestBase {
 
 	private final HttpClient http = HttpClient.newHttpClient();

@@ -1,5 +1,6 @@
 package se.samplan.server.hapi;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -17,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * refusal's texts or a stack trace; HAPI's ERROR with a stack trace for a refusal thrown in the write pipeline is gone.
  */
 @ExtendWith(OutputCaptureExtension.class)
+@Tag("above-storage")
 class RefusalLogTest extends ServerTestBase {
 
 	@Test

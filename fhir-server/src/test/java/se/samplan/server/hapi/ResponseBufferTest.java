@@ -1,6 +1,7 @@
 package se.samplan.server.hapi;
 
 import org.hl7.fhir.r4.model.Bundle;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import se.samplan.server.ServerTestBase;
 
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a search page, a read refused as not found, the CapabilityStatement (larger than Tomcat's own buffer), and a
  * page compressed for a client that accepts gzip (HAPI writes that through the output stream, not the writer).
  */
+@Tag("above-storage")
 class ResponseBufferTest extends ServerTestBase {
 
 	@Test

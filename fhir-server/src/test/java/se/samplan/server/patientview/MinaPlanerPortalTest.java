@@ -44,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * what matters to them, and finds their own visit in "vem har läst min plan"; another withdraws consent.
  */
 @Tag("R13")
+@Tag("above-storage")
 class MinaPlanerPortalTest extends ServerTestBase {
 
 	static final Path SCREENSHOTS = Path.of("target", "portal");

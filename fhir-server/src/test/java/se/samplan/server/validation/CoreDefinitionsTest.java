@@ -7,6 +7,7 @@ import org.hl7.fhir.r4.model.ElementDefinition;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.StructureDefinition;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import se.samplan.server.ServerTestBase;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * what they define still holds: a core extension that the validator's list of definitions leaves out is still known
  * by its URL.
  */
+@Tag("above-storage")
 class CoreDefinitionsTest extends ServerTestBase {
 
 	private static final String BIRTH_PLACE = "http://hl7.org/fhir/StructureDefinition/patient-birthPlace";
