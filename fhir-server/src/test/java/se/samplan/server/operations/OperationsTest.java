@@ -1,7 +1,6 @@
 package se.samplan.server.operations;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import se.samplan.server.ServerTestBase;
 
 import java.net.URI;
@@ -14,7 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What an operator watches: readiness includes the database and the full-text index; Prometheus metrics (operator
  * token only) have the FHIR requests by interaction and operation, and the audit log.
  */
-@AutoConfigureObservability(tracing = false) // Spring's tests leave metrics out unless asked
 class OperationsTest extends ServerTestBase {
 
 	@Test
