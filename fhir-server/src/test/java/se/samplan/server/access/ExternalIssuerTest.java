@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -33,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * within the configured clock skew, refuses tokens signed with the same keys for another issuer or audience, and has
  * no demo issuer ({@code /auth/token} is refused).
  */
+@Tag("full-run") // a server of its own
 class ExternalIssuerTest {
 
 	@TempDir

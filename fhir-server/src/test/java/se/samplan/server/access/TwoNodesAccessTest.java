@@ -26,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and cached, that the organisation may read it.
  */
 @Tag("R15")
+@Tag("full-run") // two servers of its own
 class TwoNodesAccessTest {
 
 	private static final FhirContext CTX = FhirContext.forR4Cached();

@@ -63,6 +63,7 @@ class ConformanceKitTest extends ServerTestBase {
 
 	@Test
 	@Tag("above-storage") // the rules' logic; the checks on storage ran above
+	@Tag("full-run")
 	void withEachRuleOffTheKitFailsThatRulesChecks() throws Exception {
 		List<String> table = new ArrayList<>();
 		for (SipRule rule : RULES) {

@@ -4,6 +4,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Patient;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -14,10 +15,12 @@ import se.samplan.server.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The server on a real PostgreSQL 15 ({@link TestDatabase}) in every run, with the {@code postgres} profile: HAPI's
- * migrator makes the schema in the empty database, the demo data loads through the workflow operations, and reads,
- * searches, full text and the audit log work. (The durability profile runs all server tests on PostgreSQL as well.)
+ * The server on a real PostgreSQL 15 ({@link TestDatabase}) with the {@code postgres} profile, as a county runs it:
+ * HAPI's migrator makes the schema in the empty database, the demo data loads through the workflow operations, and
+ * reads, searches, full text and the audit log work. In the full run (the durability profile), whose second pass
+ * runs the server tests on PostgreSQL too.
  */
+@Tag("full-run")
 @ActiveProfiles("postgres")
 class PostgresStorageTest extends ServerTestBase {
 
