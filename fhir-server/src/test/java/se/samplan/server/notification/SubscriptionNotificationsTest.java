@@ -231,9 +231,10 @@ class SubscriptionNotificationsTest extends WorkflowTestSupport {
 	@Test
 	void aSubscriptionWhoseEndpointDoesNotAnswerTheHandshakeIsInError() throws InterruptedException {
 		RECEIVER.down(true);
+		String path = path();
 		String id;
 		try {
-			id = subscribe(BUP, topicSubscription("sip-invited", null, path(), null));
+			id = subscribe(BUP, topicSubscription("sip-invited", null, path, null));
 			Subscription stored = null;
 			for (int i = 0; i < 100 && (stored == null || stored.getStatus() != Subscription.SubscriptionStatus.ERROR); i++) {
 				Thread.sleep(100);
@@ -244,6 +245,15 @@ class SubscriptionNotificationsTest extends WorkflowTestSupport {
 		} finally {
 			RECEIVER.down(false);
 		}
+		// Asked for again by a PATCH, once the endpoint answers: active in the answer, and a new handshake.
+		HttpResponse<String> again = send(request("/fhir/Subscription/" + id, BUP).header("Content-Type", "application/json-patch+json")
+				.method("PATCH", HttpRequest.BodyPublishers.ofString(
+						"[{\"op\":\"replace\",\"path\":\"/status\",\"value\":\"requested\"},{\"op\":\"remove\",\"path\":\"/error\"}]")).build());
+		assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+		assertThat(CTX.newJsonParser().parseResource(Subscription.class, again.body()).getStatus()).isEqualTo(Subscription.SubscriptionStatus.ACTIVE);
+		Receiver.Received handshake = RECEIVER.next(path, Duration.ofSeconds(10));
+		assertThat(handshake).as("handshake after the PATCH").isNotNull();
+		assertThat(type(handshake)).isEqualTo("handshake");
 	}
 
 	@Test
@@ -296,6 +306,7 @@ class SubscriptionNotificationsTest extends WorkflowTestSupport {
 				.getResponse().getLocation()).getIdPart();
 		made.add(new String[] {BUP, id});
 		assertThat(read(BUP, id).getMeta().getTag(SipUrls.REGISTERED_BY, BUP)).as("BUP's own").isNotNull();
+		assertThat(read(BUP, id).getStatus()).as("active as the transaction stored it").isEqualTo(Subscription.SubscriptionStatus.ACTIVE);
 
 		HttpResponse<String> patched = send(request("/fhir/Subscription/" + id, BUP).header("Content-Type", "application/json-patch+json")
 				.method("PATCH", HttpRequest.BodyPublishers.ofString(
@@ -334,6 +345,7 @@ class SubscriptionNotificationsTest extends WorkflowTestSupport {
 				.PUT(HttpRequest.BodyPublishers.ofString(CTX.newJsonParser().encodeResourceToString(
 						before.copy().setStatus(Subscription.SubscriptionStatus.REQUESTED)))).build());
 		assertThat(again.statusCode()).as("its organisation may make it again: " + again.body()).isEqualTo(201);
+		assertThat(CTX.newJsonParser().parseResource(Subscription.class, again.body()).getStatus()).isEqualTo(Subscription.SubscriptionStatus.ACTIVE);
 		assertThat(send(request("/fhir/Subscription/" + id, BUP).GET().build()).statusCode()).isEqualTo(200);
 	}
 
