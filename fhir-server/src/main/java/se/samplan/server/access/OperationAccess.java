@@ -131,7 +131,7 @@ public class OperationAccess implements RestInterceptor {
 			return;
 		}
 		String planRef = "CarePlan/" + request.getId().getIdPart();
-		// $sip-summary reads the plan with all it shows in one search; the check takes the plan from that search,
+		// $sip-summary reads the plan with all it shows at once; the check takes the plan from that read,
 		// which the operation then finds in the request's cache, rather than reading the plan on its own first.
 		Optional<Resource> found = "$sip-summary".equals(operation)
 				? plans.planAndWhatItShows(planRef, request).stream().filter(r -> planRef.equals(References.key(r))).findFirst()

@@ -64,11 +64,12 @@ class RefusalLog implements RestInterceptor {
 		@Override
 		public FilterReply decide(Marker marker, ch.qos.logback.classic.Logger logger, Level level, String format,
 				Object[] params, Throwable t) {
-			if (INTERCEPTORS.equals(logger.getName()) && level == Level.ERROR && params != null && params.length > 0
+			// Called before every level check of every logger: the level, a reference comparison, goes first.
+			if (level == Level.ERROR && INTERCEPTORS.equals(logger.getName()) && params != null && params.length > 0
 					&& params[params.length - 1] instanceof BaseServerResponseException refusal && refusal.getStatusCode() < 500) {
 				return FilterReply.DENY;
 			}
-			if (EXCEPTIONS.equals(logger.getName()) && level == Level.WARN && "Failure during REST processing: {}".equals(format)) {
+			if (level == Level.WARN && EXCEPTIONS.equals(logger.getName()) && "Failure during REST processing: {}".equals(format)) {
 				return FilterReply.DENY; // HAPI's branch for statuses below 500 without an outcome
 			}
 			return FilterReply.NEUTRAL;

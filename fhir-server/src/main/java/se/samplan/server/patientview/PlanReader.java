@@ -29,8 +29,8 @@ import java.util.Optional;
 /**
  * Reads what the person's view of a plan shows, through the {@link PlanRepository}: past access control, as the
  * caller's right to the plan was checked before the operation ran, and the view shows the plan as a whole. The plan
- * and everything it shows come in one search of the plan with its includes ({@link PlanRepository#planAndWhatItShows}),
- * the one the access check of the caller's request made.
+ * and everything it shows come in one read of the plan's links ({@link PlanRepository#planAndWhatItShows}), the one
+ * the access check of the caller's request made.
  */
 @Component
 class PlanReader {

@@ -7,7 +7,6 @@ import ca.uhn.fhir.jpa.dao.tx.IHapiTransactionService;
 import ca.uhn.fhir.jpa.model.dao.JpaPid;
 import ca.uhn.fhir.jpa.searchparam.MatchUrlService;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
-import ca.uhn.fhir.model.api.Include;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceParam;
@@ -64,9 +63,11 @@ public class PlanRepository {
 	private final IIdHelperService<JpaPid> idHelper;
 	private final IHapiTransactionService transactions;
 	private final Clock clock;
+	private final PlanGraph graph;
 
 	PlanRepository(DaoRegistry daoRegistry, MatchUrlService matchUrls, FhirContext ctx, IIdHelperService<JpaPid> idHelper,
-			IHapiTransactionService transactions, Clock clock) {
+			IHapiTransactionService transactions, Clock clock, PlanGraph graph) {
+		this.graph = graph;
 		this.transactions = transactions;
 		this.daoRegistry = daoRegistry;
 		this.matchUrls = matchUrls;
@@ -106,28 +107,14 @@ public class PlanRepository {
 	}
 
 	/**
-	 * The plan and what the person's view of it shows, in one search: its person, goals, care team and the team's
+	 * The plan and what the person's view of it shows: its person, goals, care team and the team's
 	 * members, the performers of its services, who holds overall responsibility, its meetings and their participants,
-	 * its consents and their actors, and the organisations of the roles among them. As stored, past access control;
-	 * searched once in a request.
+	 * its consents and their actors, and the organisations of the roles among them ({@link PlanGraph}). As stored,
+	 * past access control; read once in a request.
 	 */
 	public List<Resource> planAndWhatItShows(String plan, RequestDetails request) {
-		return RequestCache.of(request).stored("shows " + plan, k -> planAndWhatItShows(plan));
-	}
-
-	private List<Resource> planAndWhatItShows(String plan) {
-		SearchParameterMap search = SearchParameterMap.newSynchronous("_id", new TokenParam(plan.substring(plan.indexOf('/') + 1)));
-		for (String include : List.of("CarePlan:subject", "CarePlan:goal", "CarePlan:care-team", "CarePlan:performer",
-				"CarePlan:sip-overall-responsibility")) {
-			search.addInclude(new Include(include));
-		}
-		for (String include : List.of("CareTeam:participant", "Appointment:actor", "Consent:actor", "PractitionerRole:organization")) {
-			search.addInclude(new Include(include, true));
-		}
-		search.addRevInclude(new Include("Appointment:sip-care-plan"));
-		search.addRevInclude(new Include("Consent:data"));
-		return daoRegistry.getResourceDao("CarePlan").search(search, new SystemRequestDetails()).getAllResources().stream()
-				.map(Resource.class::cast).toList();
+		return RequestCache.of(request).stored("shows " + plan,
+				k -> graph.planAndWhatItShows(plan.substring(plan.indexOf('/') + 1)));
 	}
 
 	/** The key of the resource a reference points at ({@code Type/id}, or a pending entry's placeholder), or null. */
