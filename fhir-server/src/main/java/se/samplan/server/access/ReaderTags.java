@@ -205,7 +205,7 @@ class ReaderTags implements WriteStep {
 		Set<String> remove = new LinkedHashSet<>(have);
 		remove.removeAll(want);
 		log.debug("Readers of {}: +{} -{}", key, add, remove);
-		tagWriter.change(key, SipUrls.READER, add, remove);
+		tagWriter.change(key, stored, SipUrls.READER, add, remove);
 		// As stored, also in the answer when the transaction wrote it.
 		stored.getMeta().getTag().removeIf(t -> SipUrls.READER.equals(t.getSystem()));
 		want.forEach(code -> stored.getMeta().addTag(SipUrls.READER, code, null));

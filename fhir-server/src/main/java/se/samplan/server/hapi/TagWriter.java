@@ -1,15 +1,16 @@
 package se.samplan.server.hapi;
 
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.api.dao.IDao;
 import ca.uhn.fhir.jpa.dao.data.ITagDefinitionDao;
+import ca.uhn.fhir.jpa.model.dao.JpaPid;
 import ca.uhn.fhir.jpa.model.entity.ResourceTable;
 import ca.uhn.fhir.jpa.model.entity.ResourceTag;
 import ca.uhn.fhir.jpa.model.entity.TagDefinition;
 import ca.uhn.fhir.jpa.model.entity.TagTypeEnum;
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.instance.model.api.IAnyResource;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Component;
 
@@ -27,22 +28,28 @@ import java.util.concurrent.ConcurrentHashMap;
 @Component
 public class TagWriter {
 
-	private final DaoRegistry daoRegistry;
 	private final ITagDefinitionDao definitions;
 	/** The ids of tag definitions, by {@code system|code}. */
 	private final Map<String, Long> known = new ConcurrentHashMap<>();
 	@PersistenceContext
 	private EntityManager entityManager;
 
-	TagWriter(DaoRegistry daoRegistry, ITagDefinitionDao definitions) {
-		this.daoRegistry = daoRegistry;
+	TagWriter(ITagDefinitionDao definitions) {
 		this.definitions = definitions;
 	}
 
-	/** Adds the tags {@code system|code} of {@code add} to the resource {@code Type/id} and removes those of {@code remove}. */
-	public void change(String key, String system, Set<String> add, Set<String> remove) {
-		ResourceTable entity = (ResourceTable) daoRegistry.getResourceDao(key.substring(0, key.indexOf('/')))
-				.readEntity(new IdType(key), new SystemRequestDetails());
+	/**
+	 * Adds the tags {@code system|code} of {@code add} to the stored resource {@code Type/id} and removes those of
+	 * {@code remove}. Its entity is found by the database id HAPI puts on a resource it stores or loads: in the session
+	 * that wrote it, without a query (a read by {@code Type/id} looked the id up in the database, which first flushed
+	 * the session: a sixth of a plain create's CPU).
+	 */
+	public void change(String key, IBaseResource stored, String system, Set<String> add, Set<String> remove) {
+		JpaPid pid = stored instanceof IAnyResource r ? IDao.RESOURCE_PID.get(r) : null;
+		if (pid == null) {
+			throw new IllegalStateException(key + " carries no database id: it was neither stored nor loaded by HAPI");
+		}
+		ResourceTable entity = entityManager.find(ResourceTable.class, pid);
 		for (String code : add) {
 			ResourceTag tag = entity.addTag(definition(system, code));
 			if (!entityManager.contains(tag)) {
