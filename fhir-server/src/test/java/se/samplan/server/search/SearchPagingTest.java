@@ -1,12 +1,15 @@
 package se.samplan.server.search;
 
+import ca.uhn.fhir.jpa.search.builder.SearchBuilder;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import se.samplan.server.ServerTestBase;
 
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -65,10 +68,39 @@ class SearchPagingTest extends ServerTestBase {
 			seen.addAll(ids(page));
 		}
 		assertThat(seen).containsExactlyInAnyOrderElementsOf(created);
+		assertThat(search("Organization?_content=" + name + "&_count=2").getLink(Bundle.LINK_NEXT).getUrl())
+				.as("paged by offset, as a search of fewer matches than a batch").contains("_offset=2");
 		String query = "Organization?_content=" + name;
 		assertThat(ids(search(query))).hasSize(3);
 		create(1);
 		assertThat(ids(search(query))).as("a write, found by the same search at once").hasSize(4);
+	}
+
+	/**
+	 * More full-text matches than one of HAPI's batches of 800: offset paging would leave out the matches of the
+	 * second batch on the last page, so HAPI's stored paging pages it, and an offset past the first page is refused.
+	 */
+	@Test
+	void aFullTextSearchOfMoreMatchesThanABatchShowsEveryMatchOnceAndRefusesAnOffset() {
+		List<String> created = create(SearchBuilder.getMaximumPageSize() + 1);
+		Bundle page = search("Organization?_content=" + name + "&_count=200");
+		assertThat(page.getLink(Bundle.LINK_NEXT).getUrl()).doesNotContain("_offset");
+		List<String> seen = new ArrayList<>(ids(page));
+		while (page.getLink(Bundle.LINK_NEXT) != null) {
+			page = client.loadPage().next(page).execute();
+			seen.addAll(ids(page));
+		}
+		assertThat(seen).containsExactlyInAnyOrderElementsOf(created);
+		assertThat(ids(search("Organization?_content=" + name + "&_count=200&_offset=0"))).as("the first page by offset")
+				.hasSize(200);
+
+		HttpResponse<String> later = get("/fhir/Organization?_content=" + name + "&_count=200&_offset=200");
+		assertThat(later.statusCode()).isEqualTo(400);
+		OperationOutcome.OperationOutcomeIssueComponent issue = outcome(later).getIssueFirstRep();
+		assertThat(issue.getCode()).isEqualTo(OperationOutcome.IssueType.TOOCOSTLY);
+		assertThat(issue.getDetails().getText()).contains("Fritextsökningen");
+		assertThat(issue.getDiagnostics()).contains("_offset");
+		assertThat(expressions(later)).containsExactly("_offset");
 	}
 
 	@Test
