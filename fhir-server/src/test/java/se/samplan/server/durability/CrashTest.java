@@ -6,6 +6,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Patient;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +68,14 @@ class CrashTest {
 	private final Random random = new Random();
 	private Process server;
 	private int port;
+
+	/** A failed check leaves the server running: it must not outlive the test (it would load the machine of later tests). */
+	@AfterEach
+	void stopServer() throws InterruptedException {
+		if (server != null && server.isAlive()) {
+			server.destroyForcibly().waitFor();
+		}
+	}
 
 	@Test
 	void everyAnsweredWriteSurvivesKillMinus9() throws Exception {
