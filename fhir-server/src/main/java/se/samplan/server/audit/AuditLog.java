@@ -4,7 +4,6 @@ import ca.uhn.fhir.context.FhirContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -125,33 +124,16 @@ class AuditLog {
 		writer.execute(this::write);
 	}
 
-	/**
-	 * Journals a request's events and returns once they are durable; each gets its id here. HAPI's parser encodes
-	 * what they share and all their entities once; each event is that with its own entities (a search showing twenty
-	 * persons encoded twenty events, each as dear as a read's whole audit).
-	 */
+	/** Journals a request's events and returns once they are durable; each gets its id here. */
 	void append(AuditEvents.RequestEvents request) {
-		AuditEvent shared = request.shared();
-		if (!shared.hasRecorded()) {
-			shared.setRecordedElement(InstantType.now());
-		}
-		long recorded = shared.getRecorded().getTime();
-		shared.setEntity(request.entities().stream().flatMap(List::stream).toList());
-		ObjectNode encoded = (ObjectNode) tree(ctx.newJsonParser().encodeResourceToString(shared));
-		JsonNode entities = encoded.remove("entity");
 		List<Row> rows = new ArrayList<>();
 		StringBuilder lines = new StringBuilder();
-		int next = 0;
-		for (List<AuditEvent.AuditEventEntityComponent> theirs : request.entities()) {
+		for (List<ObjectNode> theirs : request.entities()) {
 			ObjectNode event = JSON.createObjectNode();
-			event.put("resourceType", "AuditEvent").put("id", timeOrderedId(recorded));
-			encoded.properties().stream().filter(p -> !p.getKey().equals("resourceType")).forEach(p -> event.set(p.getKey(), p.getValue()));
-			ArrayNode mine = event.putArray("entity"); // the last element of an AuditEvent, as HAPI writes it
-			for (int i = 0; i < theirs.size(); i++) {
-				mine.add(entities.get(next++));
-			}
-			if (mine.isEmpty()) {
-				event.remove("entity");
+			event.put("resourceType", "AuditEvent").put("id", timeOrderedId(request.recorded()));
+			event.setAll(request.shared());
+			if (!theirs.isEmpty()) {
+				event.putArray("entity").addAll(theirs); // the last element of an AuditEvent
 			}
 			String json = event.toString();
 			Row row = row(event, json);
