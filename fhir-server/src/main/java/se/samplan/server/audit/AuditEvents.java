@@ -3,8 +3,8 @@ package se.samplan.server.audit;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.AuditEvent;
@@ -45,10 +45,10 @@ class AuditEvents {
 	static final String PURPOSE_SYSTEM = "http://terminology.hl7.org/CodeSystem/v3-ActReason";
 	static final String ENTITY_TYPE_SYSTEM = "http://terminology.hl7.org/CodeSystem/audit-entity-type";
 	static final String OBJECT_ROLE_SYSTEM = "http://terminology.hl7.org/CodeSystem/object-role";
-	private static final ObjectMapper JSON = new ObjectMapper();
+	private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 	private static final ObjectNode SYSTEM_OBJECT = coding(ENTITY_TYPE_SYSTEM, "2", "System Object");
 	private static final ObjectNode DOMAIN_RESOURCE = coding(OBJECT_ROLE_SYSTEM, "4", "Domain Resource");
-	/** An instant as HAPI writes one it made: to the millisecond, in UTC. */
+	/** {@code recorded}: to the millisecond, in UTC. */
 	private static final DateTimeFormatter RECORDED = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxxx").withZone(ZoneOffset.UTC);
 
 	/**
@@ -61,7 +61,7 @@ class AuditEvents {
 
 	RequestEvents of(Caller caller, RequestDetails request, List<IBaseResource> shown, int status, String failure) {
 		long recorded = System.currentTimeMillis();
-		ObjectNode event = JSON.createObjectNode();
+		ObjectNode event = JSON.objectNode();
 		event.set("type", coding("http://terminology.hl7.org/CodeSystem/audit-event-type", "rest", "Restful Operation"));
 		RestOperationTypeEnum interaction = request.getRestOperationType();
 		String code = interaction == null ? "operation" : interaction.getCode();
@@ -170,7 +170,7 @@ class AuditEvents {
 
 	/** An entity: a reference to what it is, or what it was called when it is not there. */
 	private static ObjectNode entity(String reference, String display, ObjectNode type, ObjectNode role) {
-		ObjectNode entity = JSON.createObjectNode();
+		ObjectNode entity = JSON.objectNode();
 		if (reference != null) {
 			entity.putObject("what").put("reference", reference);
 		} else if (display != null) {
@@ -182,7 +182,7 @@ class AuditEvents {
 	}
 
 	private static ObjectNode coding(String system, String code, String display) {
-		ObjectNode coding = JSON.createObjectNode().put("system", system).put("code", code);
+		ObjectNode coding = JSON.objectNode().put("system", system).put("code", code);
 		return display == null ? coding : coding.put("display", display);
 	}
 

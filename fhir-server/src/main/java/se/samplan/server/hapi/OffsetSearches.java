@@ -9,6 +9,7 @@ import ca.uhn.fhir.rest.api.Constants;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.springframework.stereotype.Component;
 import se.samplan.server.outcome.Refusal;
@@ -46,15 +47,18 @@ class OffsetSearches extends ForceOffsetSearchModeInterceptor implements Storage
 		if (request == null || request instanceof SystemRequestDetails) {
 			return;
 		}
-		if (fullText(map) && !inOneBatch(map, request)) {
-			if (map.getOffset() != null && map.getOffset() > 0) {
-				throw Refusal.create().issue(IssueType.TOOCOSTLY,
-						"Fritextsökningen träffar för många resurser för att bläddras med _offset. Följ sökresultatets länk till nästa sida, eller sök snävare.",
-						"A full-text search whose index matches more than " + SearchBuilder.getMaximumPageSize()
-								+ " resources cannot be paged by _offset (HAPI 8.8 applies the offset per batch of that size); "
-								+ "follow the first page's next link, or narrow the search.", "_offset").invalidRequest();
+		if (fullText(map)) {
+			if (request.getRestOperationType() != RestOperationTypeEnum.SEARCH_TYPE) {
+				return; // a conditional URL's full-text terms: HAPI's stored paging, as before
 			}
-			return;
+			long matches = transactions.withRequest(request).readOnly()
+					.execute(() -> fullText.count(request.getResourceName(), map.clone())); // the count takes the terms off its copy
+			if (matches > SearchBuilder.getMaximumPageSize()) {
+				if (map.getOffset() != null && map.getOffset() > 0) {
+					throw pastFirstPage();
+				}
+				return;
+			}
 		}
 		super.storagePreSearchRegistered(map, request);
 		if (map.getCount() != null && map.getCount() > largestPage) {
@@ -62,20 +66,15 @@ class OffsetSearches extends ForceOffsetSearchModeInterceptor implements Storage
 		}
 	}
 
-	private static boolean fullText(SearchParameterMap map) {
-		return map.containsKey(Constants.PARAM_CONTENT) || map.containsKey(Constants.PARAM_TEXT);
+	private static BaseServerResponseException pastFirstPage() {
+		return Refusal.create().issue(IssueType.TOOCOSTLY,
+				"Fritextsökningen träffar för många resurser för att bläddras med _offset. Följ sökresultatets länk till nästa sida, eller sök snävare.",
+				"A full-text search whose index matches more than " + SearchBuilder.getMaximumPageSize()
+						+ " resources cannot be paged by _offset (HAPI 8.8 applies the offset per batch of that size); "
+						+ "follow the first page's next link, or narrow the search.", "_offset").invalidRequest();
 	}
 
-	/**
-	 * Whether the full-text index's matches (of the full-text terms alone; the count takes them off its copy) fit one
-	 * batch. Asked of a type's search only: a conditional URL's full-text terms keep the stored paging.
-	 */
-	private boolean inOneBatch(SearchParameterMap map, RequestDetails request) {
-		if (request.getRestOperationType() != RestOperationTypeEnum.SEARCH_TYPE) {
-			return false;
-		}
-		String type = request.getResourceName();
-		long matches = transactions.withRequest(request).readOnly().execute(() -> fullText.count(type, map.clone()));
-		return matches <= SearchBuilder.getMaximumPageSize();
+	private static boolean fullText(SearchParameterMap map) {
+		return map.containsKey(Constants.PARAM_CONTENT) || map.containsKey(Constants.PARAM_TEXT);
 	}
 }

@@ -101,6 +101,11 @@ class SearchPagingTest extends ServerTestBase {
 		assertThat(issue.getDetails().getText()).contains("Fritextsökningen");
 		assertThat(issue.getDiagnostics()).contains("_offset");
 		assertThat(expressions(later)).containsExactly("_offset");
+
+		Bundle batch = new Bundle().setType(Bundle.BundleType.BATCH);
+		batch.addEntry().getRequest().setMethod(Bundle.HTTPVerb.GET).setUrl("Organization?_content=" + name + "&_count=200&_offset=200");
+		assertThat(client.transaction().withBundle(batch).execute().getEntryFirstRep().getResponse().getStatus())
+				.as("the same page asked in a batch").startsWith("400");
 	}
 
 	@Test
