@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import se.samplan.server.hapi.Journal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,7 @@ import java.util.concurrent.TimeUnit;
  * the person, agents and entities each names, keyed for the searches the log answers.
  * <p>
  * A request's events are durable before its answer leaves: {@link #append} writes them to the node's
- * {@link AuditJournal} and returns. One writer thread stores what the journal took in the database, the events and
+ * {@link Journal} and returns. One writer thread stores what the journal took in the database, the events and
  * their reference rows of many requests in one commit (every quarter second, every {@link #BATCH} requests, or when a
  * search asks), then deletes the journal's segment. A commit of the embedded database rewrites every page it changed,
  * so a commit per request cost a read as much as the read itself; a journal line costs a write to a file. What a
@@ -93,7 +94,7 @@ class AuditLog {
 	/** Plain JDBC transactions on the server's database, apart from JPA's. */
 	private final TransactionTemplate transactions;
 	private final FhirContext ctx;
-	private final AuditJournal journal;
+	private final Journal journal;
 	private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "audit-log-writer"));
 	/** Guards the journal and what follows; the writer waits on it. */
 	private final Object lock = new Object();
@@ -115,7 +116,7 @@ class AuditLog {
 				+ "EVENT VARCHAR(" + MAX_EVENT + ") NOT NULL)");
 		jdbc.execute("CREATE TABLE IF NOT EXISTS SAMPLAN_AUDIT_REF (REF VARCHAR(" + MAX_REF + ") NOT NULL, KIND CHAR(1) NOT NULL, "
 				+ "EVENT_ID VARCHAR(36) NOT NULL, PRIMARY KEY (REF, KIND, EVENT_ID))");
-		this.journal = new AuditJournal(dataDir.resolve("audit-journal"));
+		this.journal = new Journal(dataDir.resolve("audit-journal"));
 		this.journaledEvents = metrics.counter("samplan.audit.events");
 		this.failedCommits = metrics.counter("samplan.audit.failed.commits");
 		Gauge.builder("samplan.audit.unstored", this, AuditLog::unstored)
@@ -171,7 +172,7 @@ class AuditLog {
 	 */
 	private void write() {
 		List<Row> uncommitted = new ArrayList<>();
-		List<AuditJournal.Segment> segments = new ArrayList<>();
+		List<Journal.Segment> segments = new ArrayList<>();
 		long upTo;
 		while (true) {
 			synchronized (lock) {
@@ -190,7 +191,7 @@ class AuditLog {
 				asked = false;
 				uncommitted.addAll(journaled);
 				journaled = new ArrayList<>();
-				AuditJournal.Segment segment = journal.rotate();
+				Journal.Segment segment = journal.rotate();
 				if (segment != null) {
 					segments.add(segment);
 				}
@@ -222,8 +223,8 @@ class AuditLog {
 		}
 	}
 
-	private void release(List<AuditJournal.Segment> segments) {
-		for (AuditJournal.Segment segment : segments) {
+	private void release(List<Journal.Segment> segments) {
+		for (Journal.Segment segment : segments) {
 			try {
 				journal.release(segment);
 			} catch (IOException e) {
@@ -250,7 +251,7 @@ class AuditLog {
 	 * segment stored it already), stored before this node answers anything.
 	 */
 	private void recover() {
-		for (AuditJournal.Left left : journal.leftOver()) {
+		for (Journal.Left left : journal.leftOver()) {
 			List<Row> rows = new ArrayList<>();
 			for (String line : left.lines()) {
 				JsonNode event = tree(line);

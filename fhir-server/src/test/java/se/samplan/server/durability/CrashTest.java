@@ -90,7 +90,7 @@ class CrashTest {
 			start();
 			int found = check(acknowledged);
 			rounds.add("round " + round + ": " + written + " answered 201 before the kill, " + found + "/" + acknowledged.size()
-					+ " found after restart with their AuditEvent, by identifier and by _content");
+					+ " found after restart with their AuditEvent, by identifier and by _content; " + indexedAgain());
 			assertThat(found).as(rounds.get(rounds.size() - 1)).isEqualTo(acknowledged.size());
 			assertDemoPlanAsChanged(demo);
 		}
@@ -229,6 +229,12 @@ class CrashTest {
 			Thread.sleep(500);
 		}
 		throw new AssertionError("server not ready within 3 minutes:\n" + tail(log));
+	}
+
+	/** What the start's full-text recovery (FullTextJournal) reported: the resources it indexed again, if any. */
+	private String indexedAgain() throws IOException {
+		return Files.readAllLines(data.resolve("server-" + port + ".log")).stream().filter(l -> l.contains("indexed again"))
+				.map(l -> l.substring(l.indexOf("Full-text index:"))).findFirst().orElse("no full-text recovery");
 	}
 
 	private static String tail(Path log) throws IOException {

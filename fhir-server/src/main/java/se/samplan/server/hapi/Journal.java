@@ -1,4 +1,4 @@
-package se.samplan.server.audit;
+package se.samplan.server.hapi;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,40 +19,41 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * The audit log's write-ahead journal on the node's own disk: AuditEvents are appended to it, one JSON line
- * each, before the answer leaves, and stored in the database after, many requests in one commit. A write that
- * returned is in the operating system's hands and survives the process being killed (as a commit of the embedded
- * database does: H2 does not force its file to disk at a commit either). The journal is kept in segments, one per
- * database commit; a segment is deleted once its events are committed. Each node locks the segments it writes,
- * so a node starting beside a running one recovers only what a stopped node left.
+ * A write-ahead journal on the node's own disk, of lines: what is written to it before an answer leaves and made
+ * durable elsewhere after, in bulk (the audit log's events, stored in the database many requests in one commit;
+ * the resources whose full-text index entries are not committed yet). A write that returned is in the operating
+ * system's hands and survives the process being killed (as a commit of the embedded database does: H2 does not
+ * force its file to disk at a commit either). The journal is kept in segments; a segment is deleted once what it
+ * holds is durable where it goes. Each node locks the segments it writes, so a node starting beside a running one
+ * recovers only what a stopped node left.
  */
-final class AuditJournal implements AutoCloseable {
+public final class Journal implements AutoCloseable {
 
-	private static final Logger log = LoggerFactory.getLogger(AuditJournal.class);
+	private static final Logger log = LoggerFactory.getLogger(Journal.class);
 	private static final String SUFFIX = ".journal";
 
 	/** A segment: its file, open and locked by this node. */
-	record Segment(Path path, FileChannel channel, FileLock lock) {}
+	public record Segment(Path path, FileChannel channel, FileLock lock) {}
 
-	/** A segment a stopped node left: what it holds, one event's JSON per entry. */
-	record Left(Segment segment, List<String> lines) {}
+	/** A segment a stopped node left: what it holds, one line per entry. */
+	public record Left(Segment segment, List<String> lines) {}
 
 	private final Path dir;
 	private final String node = UUID.randomUUID().toString();
 	private long written;
 	private Segment current;
 
-	AuditJournal(Path dir) {
+	public Journal(Path dir) {
 		this.dir = dir;
 		try {
 			Files.createDirectories(dir);
 		} catch (IOException e) {
-			throw new UncheckedIOException("The audit journal's folder " + dir + " cannot be made", e);
+			throw new UncheckedIOException("The journal's folder " + dir + " cannot be made", e);
 		}
 	}
 
 	/** The segments no running node holds, oldest first (their names begin with when they were begun). */
-	List<Left> leftOver() {
+	public List<Left> leftOver() {
 		List<Left> left = new ArrayList<>();
 		try (Stream<Path> files = Files.list(dir)) {
 			for (Path path : files.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).sorted().toList()) {
@@ -68,13 +69,16 @@ final class AuditJournal implements AutoCloseable {
 				}
 			}
 		} catch (IOException e) {
-			throw new UncheckedIOException("The audit journal " + dir + " cannot be read", e);
+			throw new UncheckedIOException("The journal " + dir + " cannot be read", e);
 		}
 		return left;
 	}
 
-	/** Appends the lines to the current segment; returns once the operating system holds them. Not thread-safe. */
-	void write(byte[] lines) {
+	/**
+	 * Appends the lines to the current segment, which it returns, once the operating system holds them. Not
+	 * thread-safe.
+	 */
+	public Segment write(byte[] lines) {
 		try {
 			if (current == null) {
 				current = open(dir.resolve(String.format("%016d-%s-%d%s", System.currentTimeMillis(), node, ++written, SUFFIX)), true);
@@ -83,31 +87,32 @@ final class AuditJournal implements AutoCloseable {
 			while (buffer.hasRemaining()) {
 				current.channel().write(buffer);
 			}
+			return current;
 		} catch (IOException e) {
-			throw new UncheckedIOException("The audit journal cannot be written", e);
+			throw new UncheckedIOException("The journal " + dir + " cannot be written", e);
 		}
 	}
 
 	/** The segment written since the last rotation (null if none); what follows goes to a new one. Not thread-safe. */
-	Segment rotate() {
+	public Segment rotate() {
 		Segment done = current;
 		current = null;
 		return done;
 	}
 
-	/** Deletes a segment whose events are committed. */
-	void delete(Segment segment) {
+	/** Deletes a segment whose lines are durable where they go. */
+	public void delete(Segment segment) {
 		try {
 			close(segment);
 			Files.deleteIfExists(segment.path());
 		} catch (IOException e) {
-			// Left behind, its events are recovered again at a start, and found there already.
-			log.warn("Committed audit journal segment {} not deleted: {}", segment.path(), e.getMessage());
+			// Left behind, its lines are recovered again at a start, and found there already.
+			log.warn("Journal segment {} not deleted: {}", segment.path(), e.getMessage());
 		}
 	}
 
-	/** Lets go of a segment whose events are not committed: the next start recovers it. */
-	void release(Segment segment) throws IOException {
+	/** Lets go of a segment whose lines are not durable where they go: the next start recovers it. */
+	public void release(Segment segment) throws IOException {
 		close(segment);
 	}
 
@@ -142,7 +147,7 @@ final class AuditJournal implements AutoCloseable {
 		}
 		channel.close();
 		if (create) {
-			throw new IOException("The new audit journal segment " + path + " is locked by someone else");
+			throw new IOException("The new journal segment " + path + " is locked by someone else");
 		}
 		return null;
 	}

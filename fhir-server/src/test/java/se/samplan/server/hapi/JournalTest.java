@@ -1,4 +1,4 @@
-package se.samplan.server.audit;
+package se.samplan.server.hapi;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,41 +12,41 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The audit journal on real files: what a stopped node wrote is found by the next start, oldest segment first; a
+ * The journal on real files: what a stopped node wrote is found by the next start, oldest segment first; a
  * running node's segments are not taken from it; a line cut short (its write never returned, so never answered) is
  * dropped. That every answered request's AuditEvent survives {@code kill -9} is {@code CrashTest}'s.
  */
-class AuditJournalTest {
+class JournalTest {
 
 	@TempDir
 	Path dir;
 
 	@Test
 	void whatAStoppedNodeWroteIsFoundInOrder() throws Exception {
-		AuditJournal stopped = new AuditJournal(dir);
+		Journal stopped = new Journal(dir);
 		stopped.write(bytes("{\"a\":1}\n{\"a\":2}\n"));
 		stopped.release(stopped.rotate()); // handed to the database, which did not take it before the stop
 		Thread.sleep(2);
 		stopped.write(bytes("{\"a\":3}\n"));
 		stopped.close();
 
-		assertThat(new AuditJournal(dir).leftOver()).extracting(AuditJournal.Left::lines)
+		assertThat(new Journal(dir).leftOver()).extracting(Journal.Left::lines)
 				.containsExactly(List.of("{\"a\":1}", "{\"a\":2}"), List.of("{\"a\":3}"));
 	}
 
 	@Test
 	void aRunningNodesSegmentIsNotTaken() throws Exception {
-		AuditJournal running = new AuditJournal(dir);
+		Journal running = new Journal(dir);
 		running.write(bytes("{\"a\":1}\n"));
 
-		assertThat(new AuditJournal(dir).leftOver()).isEmpty();
+		assertThat(new Journal(dir).leftOver()).isEmpty();
 		running.close();
-		assertThat(new AuditJournal(dir).leftOver()).hasSize(1);
+		assertThat(new Journal(dir).leftOver()).hasSize(1);
 	}
 
 	@Test
 	void aDeletedSegmentIsGoneAndALineCutShortIsDropped() throws Exception {
-		AuditJournal node = new AuditJournal(dir);
+		Journal node = new Journal(dir);
 		node.write(bytes("{\"a\":1}\n"));
 		node.delete(node.rotate());
 		node.write(bytes("{\"a\":2}\n"));
@@ -55,7 +55,7 @@ class AuditJournalTest {
 			Files.writeString(files.findFirst().orElseThrow(), "{\"a\":", StandardOpenOption.APPEND);
 		}
 
-		assertThat(new AuditJournal(dir).leftOver()).extracting(AuditJournal.Left::lines)
+		assertThat(new Journal(dir).leftOver()).extracting(Journal.Left::lines)
 				.containsExactly(List.of("{\"a\":2}"));
 	}
 
