@@ -207,7 +207,7 @@ public class FullTextJournal implements StorageInterceptor, SmartInitializingSin
 	}
 
 	/** Commits the index once every write journaled in a rotated segment has finished, then deletes those segments. */
-	void checkpoint() {
+	private void checkpoint() {
 		List<Journal.Segment> done;
 		synchronized (lock) {
 			Journal.Segment segment = journal.rotate();
