@@ -50,8 +50,9 @@ import java.util.Set;
  * <p>
  * A segment is deleted only after a commit of the index that followed the end of every write journaled in it: the
  * writes' index entries reach the index writer in Hibernate Search's after-completion step, which runs inside the
- * database commit, before the transaction's synchronizations are told it completed. The search cluster
- * (OpenSearch) keeps its own durability: there this class is not used.
+ * database commit, before the transaction's synchronizations are told it completed (the package's install asks for
+ * asynchronous indexing and commits the index itself when done). The search cluster (OpenSearch) keeps its own
+ * durability: there this class is not used.
  */
 @Component
 @Interceptor
