@@ -151,18 +151,40 @@ public class FullTextJournal implements StorageInterceptor, SmartInitializingSin
 			Set<String> resources = new LinkedHashSet<>();
 			left.forEach(l -> resources.addAll(l.lines()));
 			searchParams.forceRefresh(); // _content and _text are what the index holds
-			List<String> all = List.copyOf(resources);
-			for (int i = 0; i < all.size(); i += RECOVERY_BATCH) {
-				List<String> batch = all.subList(i, Math.min(all.size(), i + RECOVERY_BATCH));
-				transactions.withSystemRequest().execute(() -> batch.forEach(this::indexAgain));
-			}
+			int skipped = indexAgain(List.copyOf(resources));
 			commitIndex();
 			left.forEach(l -> journal.delete(l.segment()));
-			log.info("Full-text index: {} resources a stopped node journaled indexed again in {} ms", all.size(),
-					(System.nanoTime() - start) / 1_000_000);
+			log.info("Full-text index: {} resources a stopped node journaled indexed again in {} ms ({} skipped)",
+					resources.size() - skipped, (System.nanoTime() - start) / 1_000_000, skipped);
 		}
 		checkpoints.setDaemon(true);
 		checkpoints.start();
+	}
+
+	/**
+	 * Indexes the resources again from the database, a batch per transaction. One that cannot be (a stored text that
+	 * does not parse, say) is logged and skipped rather than keeping the server from starting; returns how many.
+	 */
+	int indexAgain(List<String> resources) {
+		int skipped = 0;
+		for (int i = 0; i < resources.size(); i += RECOVERY_BATCH) {
+			skipped += indexAgainInOneTransaction(resources.subList(i, Math.min(resources.size(), i + RECOVERY_BATCH)));
+		}
+		return skipped;
+	}
+
+	private int indexAgainInOneTransaction(List<String> batch) {
+		try {
+			transactions.withSystemRequest().execute(() -> batch.forEach(this::indexAgain));
+			return 0;
+		} catch (RuntimeException e) {
+			if (batch.size() > 1) { // one at a time, to find those that fail
+				return batch.stream().mapToInt(resource -> indexAgainInOneTransaction(List.of(resource))).sum();
+			}
+			log.error("Full-text index: {} not indexed again after a stop; _content and _text may not find it as it is "
+					+ "till it is reindexed ($reindex): {}", batch.get(0), e.toString());
+			return 1;
+		}
 	}
 
 	private void indexAgain(String resource) {
