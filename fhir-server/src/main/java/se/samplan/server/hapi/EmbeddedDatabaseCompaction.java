@@ -18,7 +18,7 @@ import java.sql.SQLException;
  * at once ({@code WRITE_DELAY=0}, application.yaml: no answered write is lost to a crash), and with that setting H2
  * runs no background thread, so nothing rewrites the file's chunks as their pages are superseded: after a county of
  * 10 000 was loaded, 7.8 GB of chunks held 0.24 GB of live pages (6 %), and reading a random resource and its index
- * rows took three times as long as in the compacted file (README, "Durable by default"). This does H2's housekeeping
+ * rows took three times as long as in the compacted file (README, "kept compact"). This does H2's housekeeping
  * in its stead: five times a second it rewrites the live pages of the emptiest chunks (up to 256 KB) into new ones, so
  * that the emptied chunks are freed and written over, as H2's own background thread does with a write delay.
  */
