@@ -203,8 +203,13 @@ public abstract class ServerTestBase {
 
 	/** A new person, unique to the calling test. */
 	protected String newPatient() {
+		return newPatient("Testsson", java.util.UUID.randomUUID().toString().substring(0, 8));
+	}
+
+	/** A new person of that name. */
+	protected String newPatient(String family, String given) {
 		org.hl7.fhir.r4.model.Patient p = new org.hl7.fhir.r4.model.Patient();
-		p.addName().setFamily("Testsson").addGiven(java.util.UUID.randomUUID().toString().substring(0, 8));
+		p.addName().setFamily(family).addGiven(given);
 		p.setBirthDateElement(new org.hl7.fhir.r4.model.DateType("1980-01-01"));
 		HttpResponse<String> r = postJson("/Patient", p);
 		assertThat(r.statusCode()).as(r.body()).isEqualTo(201);

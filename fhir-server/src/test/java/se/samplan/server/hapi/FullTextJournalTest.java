@@ -7,14 +7,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.hibernate.search.mapper.orm.Search;
-import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import se.samplan.server.ServerTestBase;
 
 import java.net.URLEncoder;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -44,11 +42,8 @@ class FullTextJournalTest extends ServerTestBase {
 	@Test
 	void aWriteIsFoundByContentAtOnceAndLeavesTheJournalAfterACheckpoint() throws InterruptedException {
 		String family = "Journalsdóttir" + UUID.randomUUID().toString().substring(0, 8);
-		Patient person = new Patient();
-		person.addName().setFamily(family).addGiven("Åsa");
 		double journaledBefore = metrics.get("samplan.fulltext.journaled").counter().count();
-		HttpResponse<String> created = postJson("/Patient", person);
-		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		newPatient(family, "Åsa");
 
 		assertThat(count("/Patient?_content=" + URLEncoder.encode(family, StandardCharsets.UTF_8))).isEqualTo(1);
 		assertThat(metrics.get("samplan.fulltext.journaled").counter().count()).isEqualTo(journaledBefore + 1);
@@ -83,14 +78,6 @@ class FullTextJournalTest extends ServerTestBase {
 		assertThat(count(content)).isEqualTo(2);
 		assertThat(fullTextJournal.indexAgain(List.of(broken))).as("skipped once mended").isZero();
 		assertThat(count(content)).isEqualTo(3);
-	}
-
-	private String newPatient(String family, String given) {
-		Patient person = new Patient();
-		person.addName().setFamily(family).addGiven(given);
-		HttpResponse<String> created = postJson("/Patient", person);
-		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-		return "Patient/" + CTX.newJsonParser().parseResource(Patient.class, created.body()).getIdPart();
 	}
 
 	private JpaPid pid(String resource) {
