@@ -24,7 +24,7 @@ final class Server implements AutoCloseable {
 		PEER("plain HAPI"),
 		/** Samplan as a county runs it (extracted layout, its IdP's keys by JWK set URI): auth, access rules, audit log, rules and validation on. */
 		SAMPLAN("Samplan"),
-		/** Samplan on H2's default write delay (before the durability fix): only for what durability costs. */
+		/** Samplan without storing each commit (H2's write delay alone, before the durability fix): only for what durability costs. */
 		SAMPLAN_WRITE_DELAY("Samplan, H2 write delay"),
 		/** The peer without its reuse of search results (as Samplan runs): only for what that cache gives the peer. */
 		PEER_FRESH_SEARCHES("plain HAPI, search results not reused"),
@@ -87,7 +87,7 @@ final class Server implements AutoCloseable {
 					"--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer.jwksUri(), "--samplan.access.issuer=" + Issuer.ISS,
 					"--samplan.access.audiences=" + Issuer.AUD));
 			if (kind == Kind.SAMPLAN_WRITE_DELAY) {
-				command.add("--spring.datasource.url=jdbc:h2:file:" + data + "/h2/samplan;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=30000;ANALYZE_SAMPLE=1000000");
+				command.add("--samplan.h2.store-each-commit=false");
 			}
 		}
 		// a fresh PostgreSQL, started before the server's clock, durable as a county's (PostgreSQL's defaults:
