@@ -9,19 +9,24 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
+import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Set;
 
 /**
- * Every transaction that changed the embedded H2 file is written to it before its commit returns, so no answer leaves
- * before what it acknowledges would survive {@code kill -9}. H2 itself does this only with {@code WRITE_DELAY=0},
- * which also stops its background thread and with it the housekeeping that rewrites the few live pages left in old
- * chunks: a county of 10 000 left a 7.8 GB file with 6 % of it live, and searches paid for it in page-cache misses.
- * So H2 keeps its default delay and background thread, and this stores the file after each commit that changed
- * something, and waits for a store the background thread may have begun with those changes.
- * Other databases (PostgreSQL, H2 in memory or over TCP) are left as they are.
+ * Every write to the embedded H2 file is stored in it before the write's commit returns, so no answer leaves before
+ * what it acknowledges would survive {@code kill -9}. H2 itself does this only with {@code WRITE_DELAY=0}, which also
+ * stops its background thread and with it the housekeeping that rewrites the few live pages commits leave behind in
+ * older parts of the file: a county of 10 000 left a 7.8 GB file with 6 % of it live, and searches paid for it. So H2
+ * keeps its default delay and background thread, and this stores the file after each commit that changed something
+ * (a transaction's, or an auto-commit statement's, as the authorization server's JDBC stores run) and waits for a
+ * store the background thread may have begun with those changes. Other databases (PostgreSQL, H2 in memory or over
+ * TCP) are left as they are.
  */
 @Component
 @ConditionalOnProperty(name = "samplan.h2.store-each-commit", matchIfMissing = true)
@@ -32,7 +37,7 @@ class DurableCommits implements BeanPostProcessor {
 		return bean instanceof DataSource dataSource && !(bean instanceof Durable) ? new Durable(dataSource) : bean;
 	}
 
-	/** Hands out connections whose commit waits for the file, once it knows the database is an embedded H2 file. */
+	/** Hands out connections whose commits wait for the file, once it knows the database is an embedded H2 file. */
 	private static final class Durable extends DelegatingDataSource {
 
 		private volatile Boolean embeddedFile;
@@ -59,25 +64,65 @@ class DurableCommits implements BeanPostProcessor {
 					&& connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal local
 					&& local.getDatabase().isPersistent() ? local : null;
 			embeddedFile = session != null;
-			if (session == null) {
-				return connection;
-			}
-			MVStore store = session.getDatabase().getStore().getMvStore();
-			return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-					(proxy, method, args) -> {
-						boolean changed = "commit".equals(method.getName()) && session.hasPendingTransaction();
-						Object result;
-						try {
-							result = method.invoke(connection, args);
-						} catch (InvocationTargetException e) {
-							throw e.getCause();
-						}
-						if (changed && store.commit() < 0) {
-							// nothing left to store: a store begun in the background holds these changes; wait for it
-							store.executeFilestoreOperation(() -> { });
-						}
-						return result;
-					});
+			return session == null ? connection : proxy(Connection.class, new DurableConnection(connection, session));
 		}
+	}
+
+	/** A connection whose commits return once the file holds them; its statements too, when it auto-commits. */
+	private record DurableConnection(Connection connection, SessionLocal session) implements InvocationHandler {
+
+		/** What the statements of an auto-committing connection change is committed when they run. */
+		private static final Set<String> WRITES = Set.of("execute", "executeUpdate", "executeLargeUpdate", "executeBatch",
+				"executeLargeBatch");
+
+		@Override
+		public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+			switch (method.getName()) {
+				case "equals":
+					return proxy == args[0];
+				case "hashCode":
+					return System.identityHashCode(proxy);
+				default:
+					break;
+			}
+			// a commit, or auto-commit switched on, which commits what is pending (JDBC)
+			boolean commits = ("commit".equals(method.getName()) || "setAutoCommit".equals(method.getName()) && (Boolean) args[0])
+					&& session.hasPendingTransaction();
+			Object result = call(connection, method, args);
+			if (commits) {
+				stored();
+			}
+			if (result instanceof Statement statement && connection.getAutoCommit()) {
+				return proxy(method.getReturnType(), (p, m, a) -> {
+					Object done = call(statement, m, a);
+					if (WRITES.contains(m.getName()) && connection.getAutoCommit()) {
+						stored();
+					}
+					return done;
+				});
+			}
+			return result;
+		}
+
+		private void stored() {
+			MVStore store = session.getDatabase().getStore().getMvStore();
+			if (store.commit() < 0) {
+				// nothing left to store: a store the background thread began holds these changes; wait for it
+				store.executeFilestoreOperation(() -> { });
+			}
+		}
+	}
+
+	private static Object call(Object target, Method method, Object[] args) throws Throwable {
+		try {
+			return method.invoke(target, args);
+		} catch (InvocationTargetException e) {
+			throw e.getCause();
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T> T proxy(Class<T> type, InvocationHandler handler) {
+		return (T) Proxy.newProxyInstance(DurableCommits.class.getClassLoader(), new Class<?>[] {type}, handler);
 	}
 }
