@@ -168,11 +168,14 @@ class AuditLog {
 
 	/**
 	 * The writer: stores what was journaled, in one commit, and deletes the journal's segments that holds. A commit
-	 * the database refuses is tried again (with what came since) until it takes; the segments stay till then.
+	 * the database refuses is tried again (with what came since) until it takes; the segments stay till then. A
+	 * commit that failed may have been stored all the same (the database failed after it), so a try after a failure
+	 * stores only what is not there yet.
 	 */
 	private void write() {
 		List<Row> uncommitted = new ArrayList<>();
 		List<Journal.Segment> segments = new ArrayList<>();
+		boolean failed = false;
 		long upTo;
 		while (true) {
 			synchronized (lock) {
@@ -198,7 +201,8 @@ class AuditLog {
 				upTo = appended;
 			}
 			try {
-				store(uncommitted);
+				store(failed ? missing(uncommitted) : uncommitted);
+				failed = false;
 				segments.forEach(journal::delete);
 				uncommitted.clear();
 				segments.clear();
@@ -207,6 +211,7 @@ class AuditLog {
 					lock.notifyAll();
 				}
 			} catch (RuntimeException e) {
+				failed = true;
 				failedCommits.increment();
 				log.warn("Audit events journaled but not yet stored in the database, trying again: {}", e.getMessage());
 				if (!open) {
@@ -261,18 +266,23 @@ class AuditLog {
 					log.error("Audit journal {}: a line that is no AuditEvent is left out: {}", left.segment().path(), line);
 				}
 			}
-			Set<Object> there = new HashSet<>();
-			for (int i = 0; i < rows.size(); i += BATCH) {
-				List<Object> ids = rows.subList(i, Math.min(rows.size(), i + BATCH)).stream().map(r -> r.event()[0]).toList();
-				there.addAll(named.queryForList("SELECT ID FROM SAMPLAN_AUDIT_EVENT WHERE ID IN (:ids)",
-						new MapSqlParameterSource("ids", ids), String.class));
-			}
-			List<Row> missing = rows.stream().filter(r -> !there.contains(r.event()[0])).toList();
+			List<Row> missing = missing(rows);
 			store(missing);
 			journal.delete(left.segment());
 			log.info("Audit journal {}: {} events recovered, {} of them not yet in the database", left.segment().path().getFileName(),
 					rows.size(), missing.size());
 		}
+	}
+
+	/** The rows whose events the database does not hold. */
+	private List<Row> missing(List<Row> rows) {
+		Set<Object> there = new HashSet<>();
+		for (int i = 0; i < rows.size(); i += BATCH) {
+			List<Object> ids = rows.subList(i, Math.min(rows.size(), i + BATCH)).stream().map(r -> r.event()[0]).toList();
+			there.addAll(named.queryForList("SELECT ID FROM SAMPLAN_AUDIT_EVENT WHERE ID IN (:ids)",
+					new MapSqlParameterSource("ids", ids), String.class));
+		}
+		return rows.stream().filter(r -> !there.contains(r.event()[0])).toList();
 	}
 
 	/** The event's row (as journaled) and what it is searched by. */
