@@ -31,6 +31,7 @@ import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Records each lapsed deadline once as a SipDeviation (followup.md, "Deadlines"): an invitation still unanswered
@@ -75,10 +76,10 @@ public class DeadlineSweeper {
 	public void sweep() {
 		Date now = Date.from(clock.instant());
 		RequestDetails system = new SystemRequestDetails();
-		int recorded = 0;
-		for (Task invitation : stored.search(Task.class, SearchParameterMap.newSynchronous()
+		AtomicInteger recorded = new AtomicInteger();
+		stored.forEach(Task.class, SearchParameterMap.newSynchronous()
 				.add(Task.SP_CODE, new TokenParam(SipUrls.TASK_TYPE_SYSTEM, "invitation"))
-				.add(Task.SP_STATUS, new TokenOrListParam().add(null, "requested").add(null, "received")))) {
+				.add(Task.SP_STATUS, new TokenOrListParam().add(null, "requested").add(null, "received")), invitation -> {
 			Date answerBy = invitation.getRestriction().getPeriod().getEnd();
 			String task = "Task/" + invitation.getIdElement().getIdPart();
 			if (answerBy != null && answerBy.before(now) && none(UNANSWERED, task, null)) {
@@ -86,12 +87,12 @@ public class DeadlineSweeper {
 						invitation.getBasedOnFirstRep().getReference());
 				deviations.record(UNANSWERED, invitation.getFor().getReference(), implicated,
 						"Kallelsen besvarades inte senast " + day(answerBy) + ".", system);
-				recorded++;
+				recorded.incrementAndGet();
 			}
-		}
-		for (CarePlan plan : stored.search(CarePlan.class, SearchParameterMap.newSynchronous()
+		});
+		stored.forEach(CarePlan.class, SearchParameterMap.newSynchronous()
 				.add(CarePlan.SP_STATUS, new TokenParam("active"))
-				.add("sip-next-follow-up", new DateParam(ParamPrefixEnum.LESSTHAN, now)))) {
+				.add("sip-next-follow-up", new DateParam(ParamPrefixEnum.LESSTHAN, now)), plan -> {
 			Date due = SipPlans.nextFollowUp(plan).orElse(null);
 			String planRef = "CarePlan/" + plan.getIdElement().getIdPart();
 			if (due != null && due.before(now) && none(OVERDUE, planRef, due)) {
@@ -102,12 +103,12 @@ public class DeadlineSweeper {
 				}
 				deviations.record(OVERDUE, plan.getSubject().getReference(), implicated,
 						"Planen följdes inte upp senast " + day(due) + ".", system);
-				recorded++;
+				recorded.incrementAndGet();
 			}
-		}
+		});
 		LocalDate today = LocalDate.now(clock);
-		for (CarePlan plan : stored.search(CarePlan.class, SearchParameterMap.newSynchronous()
-				.add("sip-phase", new TokenOrListParam().add(null, "initiated").add(null, "consented").add(null, "invited")))) {
+		stored.forEach(CarePlan.class, SearchParameterMap.newSynchronous()
+				.add("sip-phase", new TokenOrListParam().add(null, "initiated").add(null, "consented").add(null, "invited")), plan -> {
 			String planRef = "CarePlan/" + plan.getIdElement().getIdPart();
 			boolean invited = SipPhase.of(plan).orElse(null) == SipPhase.INVITED;
 			LocalDate due = SipPlans.due(plan, invited ? R4Deadlines.FIRST_MEETING : R4Deadlines.INVITATION).orElse(null);
@@ -117,10 +118,10 @@ public class DeadlineSweeper {
 				deviations.record(START_DELAYED, plan.getSubject().getReference(), initiatorAndPlan(plan, planRef, system),
 						(invited ? "Det första SIP-mötet hölls inte senast " : "Ingen kallelse till SIP-möte skickades senast ") + due + ".",
 						system);
-				recorded++;
+				recorded.incrementAndGet();
 			}
-		}
-		if (recorded > 0) {
+		});
+		if (recorded.get() > 0) {
 			log.info("Deadline sweep: {} lapsed deadlines recorded as deviations", recorded);
 		}
 	}
