@@ -6,6 +6,8 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import javax.sql.DataSource;
 import java.lang.reflect.Proxy;
@@ -35,25 +37,16 @@ class DurableCommitsTest {
 	@TempDir
 	Path dir;
 
-	@Test
-	void aTransactionIsInTheFileWhenItsCommitReturns() throws SQLException {
+	/** In a transaction (its commit), or auto-committed (the statement). */
+	@ParameterizedTest(name = "auto-commit {0}")
+	@ValueSource(booleans = {false, true})
+	void aWriteIsInTheFileWhenItReturns(boolean autoCommit) throws SQLException {
 		DataSource plain = h2File();
 		DataSource durable = durable(plain);
 		try (Connection keepOpen = plain.getConnection(); Statement ddl = keepOpen.createStatement()) {
 			ddl.execute("CREATE TABLE T (ID INT PRIMARY KEY)");
-			assertThat(unsaved(plain, 1, false)).as("without DurableCommits, a commit waits for H2's delay").isTrue();
-			assertThat(unsaved(durable, 2, false)).as("with DurableCommits, the commit is in the file").isFalse();
-		}
-	}
-
-	@Test
-	void anAutoCommitStatementIsInTheFileWhenItReturns() throws SQLException {
-		DataSource plain = h2File();
-		DataSource durable = durable(plain);
-		try (Connection keepOpen = plain.getConnection(); Statement ddl = keepOpen.createStatement()) {
-			ddl.execute("CREATE TABLE T (ID INT PRIMARY KEY)");
-			assertThat(unsaved(plain, 1, true)).as("without DurableCommits, an auto-commit write waits for H2's delay").isTrue();
-			assertThat(unsaved(durable, 2, true)).as("with DurableCommits, the auto-commit write is in the file").isFalse();
+			assertThat(unsaved(plain, 1, autoCommit)).as("without DurableCommits, the write waits for H2's delay").isTrue();
+			assertThat(unsaved(durable, 2, autoCommit)).as("with DurableCommits, the write is in the file").isFalse();
 		}
 	}
 
